@@ -1,0 +1,57 @@
+using System;
+using System.Net;
+
+namespace MagicHour.Runtime;
+
+/// <summary>
+/// The one exception type of the Magic Hour client: an API call that failed, with the HTTP status, the server's message,
+/// the operation and the request id when the server sent one. It never contains the API key.
+/// </summary>
+public class MagicHourApiException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public MagicHourApiException(
+        MagicHourErrorKind kind,
+        string message,
+        HttpStatusCode? statusCode = null,
+        string? serverMessage = null,
+        string? operationId = null,
+        string? requestId = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        StatusCode = statusCode;
+        ServerMessage = serverMessage;
+        OperationId = operationId;
+        RequestId = requestId;
+    }
+
+    /// <summary>What kind of failure this is.</summary>
+    public MagicHourErrorKind Kind { get; }
+
+    /// <summary>The HTTP status code, when a response arrived.</summary>
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The <c>message</c> the server sent, when it sent one.</summary>
+    public string? ServerMessage { get; }
+
+    /// <summary>The spec's id of the operation that failed.</summary>
+    public string? OperationId { get; }
+
+    /// <summary>The server's request id, when it sent one.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The kind of failure for an HTTP status code.</summary>
+    public static MagicHourErrorKind KindOf(HttpStatusCode statusCode) => (int)statusCode switch
+    {
+        400 => MagicHourErrorKind.BadRequest,
+        401 => MagicHourErrorKind.Unauthorized,
+        402 => MagicHourErrorKind.PaymentRequired,
+        404 => MagicHourErrorKind.NotFound,
+        422 => MagicHourErrorKind.UnprocessableEntity,
+        429 => MagicHourErrorKind.RateLimited,
+        >= 500 and <= 599 => MagicHourErrorKind.ServerError,
+        _ => MagicHourErrorKind.UnexpectedStatus,
+    };
+}

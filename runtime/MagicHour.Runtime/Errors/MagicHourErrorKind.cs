@@ -1,0 +1,41 @@
+namespace MagicHour.Runtime;
+
+/// <summary>What kind of failure a <see cref="MagicHourApiException"/> reports.</summary>
+public enum MagicHourErrorKind
+{
+    /// <summary>A failure that fits no other kind.</summary>
+    Unknown = 0,
+
+    /// <summary>400: the request is invalid.</summary>
+    BadRequest,
+
+    /// <summary>401: the API key is missing or wrong.</summary>
+    Unauthorized,
+
+    /// <summary>402: the account has not enough credits.</summary>
+    PaymentRequired,
+
+    /// <summary>404: no such resource.</summary>
+    NotFound,
+
+    /// <summary>422: the request is well-formed but cannot be processed.</summary>
+    UnprocessableEntity,
+
+    /// <summary>429: too many requests, even after retrying.</summary>
+    RateLimited,
+
+    /// <summary>5xx: the server failed, even after retrying.</summary>
+    ServerError,
+
+    /// <summary>Another non-success status code.</summary>
+    UnexpectedStatus,
+
+    /// <summary>The response is not the JSON the API promises.</summary>
+    InvalidResponse,
+
+    /// <summary>The server could not be reached or the connection broke.</summary>
+    Network,
+
+    /// <summary>A request or a wait took longer than allowed.</summary>
+    Timeout,
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using MagicHour.Runtime.Json;
+
+namespace MagicHour.Runtime.Http;
+
+/// <summary>One API call as generated code describes it: method, path, parameters and body.</summary>
+public sealed class ApiRequest
+{
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    private readonly List<KeyValuePair<string, string>> _query = [];
+    private readonly List<KeyValuePair<string, string>> _headers = [];
+    private Action<Utf8JsonWriter>? _writeBody;
+
+    /// <summary>Creates a request for <paramref name="path"/>, relative to the client's base address.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The path with its parameters already escaped, e.g. <c>/v1/image-projects/abc</c>.</param>
+    /// <param name="operationId">The spec's operation id, used in errors and logs.</param>
+    public ApiRequest(HttpMethod method, string path, string operationId)
+    {
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        Path = path ?? throw new ArgumentNullException(nameof(path));
+        OperationId = operationId ?? throw new ArgumentNullException(nameof(operationId));
+        IsIdempotent = method != HttpMethod.Post && method != HttpMethod.Patch;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The escaped path, relative to the base address.</summary>
+    public string Path { get; }
+
+    /// <summary>The spec's operation id.</summary>
+    public string OperationId { get; }
+
+    /// <summary>
+    /// Whether sending the request twice has the effect of sending it once. Non-idempotent requests (POST, PATCH) are
+    /// retried only when the server cannot have seen them.
+    /// </summary>
+    public bool IsIdempotent { get; set; }
+
+    /// <summary>Query parameters in the order they were added.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>Header parameters in the order they were added.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    /// <summary>Whether the request has a body.</summary>
+    public bool HasBody => _writeBody is not null;
+
+    /// <summary>Adds a query parameter; a null value is left out.</summary>
+    public void AddQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds a header parameter; a null value is left out.</summary>
+    public void AddHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _headers.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Sets a JSON body, written with <paramref name="write"/> when the request is sent.</summary>
+    public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _writeBody = writer => write(writer, value);
+    }
+
+    /// <summary>The relative URI with the query string.</summary>
+    public string BuildRelativeUri()
+    {
+        if (_query.Count == 0)
+        {
+            return Path;
+        }
+
+        var builder = new System.Text.StringBuilder(Path);
+        char separator = Path.Contains('?') ? '&' : '?';
+        foreach (KeyValuePair<string, string> pair in _query)
+        {
+            builder.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            separator = '&';
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The body as HTTP content, or null when there is none. Each call makes new content, so a retry can resend it.</summary>
+    public HttpContent? CreateContent()
+    {
+        if (_writeBody is null)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            _writeBody(writer);
+        }
+
+        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        content.Headers.ContentType = JsonMediaType;
+        return content;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Method} {Path} ({OperationId})";
+}
