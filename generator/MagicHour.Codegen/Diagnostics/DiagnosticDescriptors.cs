@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+
+namespace MagicHour.Codegen.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. IDs are stable: never reuse or renumber one.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "MagicHour.Codegen";
+
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "MHCG0001",
+        "The OpenAPI file is not valid JSON",
+        "'{0}' is not valid JSON: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NotOpenApi = new(
+        "MHCG0002",
+        "The file is not an OpenAPI document",
+        "'{0}' is not an OpenAPI document the generator can read: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "MHCG0003",
+        "A $ref cannot be resolved",
+        "The reference '{0}' points to nothing in the document; the value is typed as JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
+        "MHCG0004",
+        "A construct is not supported yet",
+        "{0} is not supported yet: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReaderProblem = new(
+        "MHCG0005",
+        "The OpenAPI reader reported a problem",
+        "The OpenAPI reader reported: {0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        "MHCG0006",
+        "The generator failed on this document",
+        "The generator could not process '{0}' ({1}); please report this with the document. Nothing was generated for it.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NameAdjusted = new(
+        "MHCG0007",
+        "A name was changed to keep generated names unique",
+        "{0} '{1}' is generated as '{2}' because '{3}' is taken",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+}

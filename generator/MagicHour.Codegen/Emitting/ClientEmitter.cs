@@ -1,0 +1,354 @@
+using System.Collections.Generic;
+using System.Linq;
+using MagicHour.Codegen.Model;
+
+namespace MagicHour.Codegen.Emitting;
+
+/// <summary>Writes the root client and one class per operation group, with an async method per operation.</summary>
+internal static class ClientEmitter
+{
+    private static readonly string[] Usings =
+    {
+        "System", "System.CodeDom.Compiler", "System.Collections.Generic", "System.Net.Http", "System.Text.Json", "System.Threading",
+        "System.Threading.Tasks", "MagicHour.Runtime", "MagicHour.Runtime.Http", "MagicHour.Runtime.Json",
+    };
+
+    public static string EmitRoot(ClientModel model)
+    {
+        var w = new CodeWriter();
+        FileHeader.Write(w, model.Namespace, Usings);
+        OperationGroupModel root = model.Root;
+        string name = model.ClientName;
+
+        w.Doc(model.Documentation, $"A client for the API.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {name} : IDisposable");
+        w.Line("private readonly ApiPipeline _pipeline;");
+        w.Line("private readonly bool _ownsPipeline;");
+        w.Line();
+        w.DocXml("summary", $"Creates a client with default options: the API key comes from the <c>{"MAGIC_HOUR_API_KEY"}</c> environment variable.");
+        w.Line($"public {name}()");
+        w.Line("    : this(new MagicHourClientOptions())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.DocTag("summary", "Creates a client with its own HTTP connection pool.");
+        w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
+        w.Line($"public {name}(MagicHourClientOptions options)");
+        w.Line("    : this(ApiPipeline.Create(options), ownsPipeline: true)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.DocXml("summary", "Creates a client over an <see cref=\"HttpClient\"/> you manage, e.g. one from <c>IHttpClientFactory</c>.");
+        w.Line("/// <param name=\"httpClient\">The HTTP client to send requests with; it is not disposed with this client.</param>");
+        w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
+        w.Line($"public {name}(HttpClient httpClient, MagicHourClientOptions? options = null)");
+        w.Line("    : this(new ApiPipeline(httpClient, options), ownsPipeline: true)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.DocTag("summary", "Creates a client over an existing pipeline, which it does not dispose.");
+        w.Line("/// <param name=\"pipeline\">The pipeline that sends every request.</param>");
+        w.Line($"public {name}(ApiPipeline pipeline)");
+        w.Line("    : this(pipeline, ownsPipeline: false)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Open($"private {name}(ApiPipeline pipeline, bool ownsPipeline)");
+        w.Line("_pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));");
+        w.Line("_ownsPipeline = ownsPipeline;");
+        foreach (OperationGroupModel group in root.Groups)
+        {
+            w.Line($"{group.PropertyName} = new {group.ClassName}(pipeline);");
+        }
+
+        w.Close();
+        w.Line();
+        w.DocTag("summary", "The pipeline that sends this client's requests.");
+        w.Line("public ApiPipeline Pipeline => _pipeline;");
+        EmitGroupProperties(w, root);
+        EmitOperations(w, root);
+        w.Line();
+        w.DocTag("summary", "Releases the HTTP resources this client created.");
+        w.Open("public void Dispose()");
+        w.Open("if (_ownsPipeline)");
+        w.Line("_pipeline.Dispose();");
+        w.Close();
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    public static string EmitGroup(OperationGroupModel group, string ns)
+    {
+        var w = new CodeWriter();
+        FileHeader.Write(w, ns, Usings);
+        string path = "/" + string.Join("/", group.PathSegments);
+        w.DocTag("summary", $"The operations under `{path}`.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public sealed partial class {group.ClassName}");
+        w.Line("private readonly ApiPipeline _pipeline;");
+        w.Line();
+        w.Open($"internal {group.ClassName}(ApiPipeline pipeline)");
+        w.Line("_pipeline = pipeline;");
+        foreach (OperationGroupModel child in group.Groups)
+        {
+            w.Line($"{child.PropertyName} = new {child.ClassName}(pipeline);");
+        }
+
+        w.Close();
+        EmitGroupProperties(w, group);
+        EmitOperations(w, group);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitGroupProperties(CodeWriter w, OperationGroupModel group)
+    {
+        foreach (OperationGroupModel child in group.Groups)
+        {
+            w.Line();
+            w.DocTag("summary", $"The operations under `/{string.Join("/", child.PathSegments)}`.");
+            w.Line($"public {child.ClassName} {child.PropertyName} {{ get; }}");
+        }
+    }
+
+    private static void EmitOperations(CodeWriter w, OperationGroupModel group)
+    {
+        foreach (OperationModel operation in group.Operations)
+        {
+            w.Line();
+            EmitOperation(w, operation);
+        }
+    }
+
+    private static void EmitOperation(CodeWriter w, OperationModel operation)
+    {
+        string? bodyName = operation.RequestBody is null ? null : operation.RequestBody.Type.Kind == TypeRefKind.Object ? "request" : "body";
+        w.Doc(operation.Documentation, $"{operation.HttpMethod} {operation.Path}");
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
+        {
+            ParamDoc(w, parameter);
+        }
+
+        if (operation.RequestBody is { } body)
+        {
+            w.DocTag("param", body.Description is { Length: > 0 } d && d != "Body" ? d : "The request body.", $"name=\"{bodyName}\"");
+        }
+
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
+        {
+            ParamDoc(w, parameter);
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        if (operation.ResponseType is not null)
+        {
+            w.Line("/// <returns>The response body.</returns>");
+        }
+
+        string errors = operation.Errors.Count == 0
+            ? "The API answered with an error status, or the response is not the JSON the API promises."
+            : "The API answered with an error (" + string.Join("; ", operation.Errors.Select(e => e.Description is { Length: > 0 } d ? $"{e.StatusCode}: {d.TrimEnd('.')}" : e.StatusCode)) + "), or the response is not the JSON the API promises.";
+        w.DocTag("exception", errors, "cref=\"MagicHourApiException\"");
+        if (operation.ObsoleteMessage is not null)
+        {
+            w.Line($"[Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
+        }
+
+        var signature = new List<string>();
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
+        {
+            signature.Add($"{TypeNames.Of(parameter.Type, parameter.Type.IsNullable)} {parameter.Name}");
+        }
+
+        if (operation.RequestBody is { } requestBody)
+        {
+            signature.Add(requestBody.IsRequired
+                ? $"{TypeNames.Of(requestBody.Type, false)} {bodyName}"
+                : $"{TypeNames.Of(requestBody.Type, true)} {bodyName} = null");
+        }
+
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
+        {
+            signature.Add($"{TypeNames.Of(parameter.Type, true)} {parameter.Name} = null");
+        }
+
+        signature.Add("CancellationToken cancellationToken = default");
+        string returnType = operation.ResponseType is null ? "Task" : $"Task<{TypeNames.Of(operation.ResponseType, false)}>";
+        w.Open($"public {returnType} {operation.MethodName}Async({string.Join(", ", signature)})");
+
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
+        {
+            w.Line($"ArgumentNullException.ThrowIfNull({parameter.Name});");
+        }
+
+        if (operation.RequestBody is { IsRequired: true } && !operation.RequestBody.Type.IsValueType)
+        {
+            w.Line($"ArgumentNullException.ThrowIfNull({bodyName});");
+        }
+
+        w.Line($"var apiRequest = new ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation)}, {CodeWriter.Literal(operation.OperationId)});");
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Query or ParameterLocation.Header))
+        {
+            EmitParameter(w, parameter);
+        }
+
+        if (operation.RequestBody is { } bodyModel)
+        {
+            string write = $"apiRequest.SetJsonBody({bodyName}, {WriterDelegate(bodyModel.Type)});";
+            if (bodyModel.IsRequired)
+            {
+                w.Line(write);
+            }
+            else
+            {
+                w.Open($"if ({bodyName} is not null)");
+                w.Line(write.Replace($"SetJsonBody({bodyName},", bodyModel.Type.IsValueType ? $"SetJsonBody({bodyName}.Value," : $"SetJsonBody({bodyName},"));
+                w.Close();
+            }
+        }
+
+        if (operation.ResponseType is null)
+        {
+            w.Line("return _pipeline.SendAsync(apiRequest, cancellationToken);");
+        }
+        else
+        {
+            string type = TypeNames.Of(operation.ResponseType, false);
+            w.Line($"return _pipeline.SendAsync<{type}>(apiRequest, {ReaderDelegate(operation.ResponseType)}, cancellationToken);");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitParameter(CodeWriter w, ParameterModel parameter)
+    {
+        string add = parameter.Location == ParameterLocation.Query ? "AddQuery" : "AddHeader";
+        string name = CodeWriter.Literal(parameter.WireName);
+        bool nullable = !parameter.IsRequired || parameter.Type.IsNullable;
+        if (parameter.Type.Kind == TypeRefKind.Array)
+        {
+            string items = parameter.Name;
+            if (nullable)
+            {
+                w.Open($"if ({items} is not null)");
+            }
+
+            if (parameter.Explode && parameter.Location == ParameterLocation.Query)
+            {
+                w.Open($"foreach (var item in {items})");
+                w.Line($"apiRequest.{add}({name}, {Format(parameter.Type.Element!, "item", parameter.Type.Element!.IsNullable)});");
+                w.Close();
+            }
+            else
+            {
+                w.Line($"apiRequest.{add}({name}, {JoinItems(parameter.Type, items)});");
+            }
+
+            if (nullable)
+            {
+                w.Close();
+            }
+
+            return;
+        }
+
+        string value = nullable
+            ? $"{parameter.Name} is null ? null : {Format(parameter.Type, parameter.Name, true)}"
+            : Format(parameter.Type, parameter.Name, false);
+        w.Line($"apiRequest.{add}({name}, {value});");
+    }
+
+    private static string PathExpression(OperationModel operation)
+    {
+        var parts = new List<string>();
+        string path = operation.Path;
+        int position = 0;
+        while (position < path.Length)
+        {
+            int open = path.IndexOf('{', position);
+            int close = open < 0 ? -1 : path.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(CodeWriter.Literal(path.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CodeWriter.Literal(path.Substring(position, open - position)));
+            }
+
+            string wireName = path.Substring(open + 1, close - open - 1);
+            ParameterModel? parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
+            parts.Add(parameter is null
+                ? CodeWriter.Literal(path.Substring(open, close - open + 1))
+                : parameter.Type.Kind == TypeRefKind.Array
+                    ? $"ParameterFormatter.EscapePath({JoinItems(parameter.Type, parameter.Name)})"
+                    : $"ParameterFormatter.EscapePath({Format(parameter.Type, parameter.Name, parameter.Type.IsNullable)})");
+            position = close + 1;
+        }
+
+        return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
+    }
+
+    private static string JoinItems(TypeRef arrayType, string items) =>
+        $"string.Join(\",\", System.Linq.Enumerable.Select({items}, static item => {Format(arrayType.Element!, "item", arrayType.Element!.IsNullable)}))";
+
+    /// <summary>An expression formatting a parameter value as text; <paramref name="nullable"/> values are known non-null here.</summary>
+    private static string Format(TypeRef type, string value, bool nullable)
+    {
+        string v = nullable && type.IsValueType ? value + ".Value" : value;
+        return type.Kind switch
+        {
+            TypeRefKind.Enum => $"{v}.Value",
+            TypeRefKind.Any => $"{v}.GetRawText()",
+            TypeRefKind.Bytes => $"Convert.ToBase64String({v})",
+            TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Dictionary => $"ParameterFormatter.Format((object){v})",
+            _ => $"ParameterFormatter.Format({v})",
+        };
+    }
+
+    private static string WriterDelegate(TypeRef type) => type.Kind is TypeRefKind.Object or TypeRefKind.Enum
+        ? $"{type.Name}JsonConverter.WriteValue"
+        : $"static (writer, value) => {JsonCode.WriteNullable(type.WithNullable(false), "writer", "value", 1)}";
+
+    private static string ReaderDelegate(TypeRef type) => type.Kind is TypeRefKind.Object or TypeRefKind.Enum
+        ? $"{type.Name}JsonConverter.ReadValue"
+        : $"static (ref Utf8JsonReader reader) => {JsonCode.Read(type, "reader")}";
+
+    private static string HttpMethodExpression(string method) => method switch
+    {
+        "GET" => "HttpMethod.Get",
+        "POST" => "HttpMethod.Post",
+        "PUT" => "HttpMethod.Put",
+        "DELETE" => "HttpMethod.Delete",
+        "PATCH" => "HttpMethod.Patch",
+        "HEAD" => "HttpMethod.Head",
+        "OPTIONS" => "HttpMethod.Options",
+        "TRACE" => "HttpMethod.Trace",
+        _ => $"new HttpMethod({CodeWriter.Literal(method)})",
+    };
+
+    private static void ParamDoc(CodeWriter w, ParameterModel parameter)
+    {
+        string attribute = $"name=\"{parameter.Name.TrimStart('@')}\"";
+        if (parameter.Description is { Length: > 0 } description)
+        {
+            w.DocTag("param", description, attribute);
+        }
+        else
+        {
+            w.DocXml("param", $"The <c>{CodeWriter.XmlText(parameter.WireName)}</c> {Describe(parameter.Location)}.", attribute);
+        }
+    }
+
+    private static string Describe(ParameterLocation location) => location switch
+    {
+        ParameterLocation.Path => "path parameter",
+        ParameterLocation.Query => "query parameter",
+        ParameterLocation.Header => "header",
+        _ => "parameter",
+    };
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using MagicHour.Codegen.Model;
+
+namespace MagicHour.Codegen.Emitting;
+
+/// <summary>Writes indented C# text; knows how to write XML documentation and string literals safely.</summary>
+internal sealed class CodeWriter
+{
+    private static readonly Regex InlineCode = new("`([^`\n]+)`");
+    private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
+    private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
+
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public void Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+            _builder.Append(text);
+        }
+
+        _builder.Append('\n');
+    }
+
+    public void Open(string text)
+    {
+        Line(text);
+        Line("{");
+        _indent++;
+    }
+
+    public void Close(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+    }
+
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
+
+    /// <summary>Writes <c>&lt;summary&gt;</c> and <c>&lt;remarks&gt;</c> from spec text.</summary>
+    /// <param name="doc">Spec text, escaped here.</param>
+    /// <param name="fallbackSummary">XML written as is when the spec has no summary.</param>
+    public void Doc(DocModel doc, string fallbackSummary)
+    {
+        if (doc.Summary is { Length: > 0 } summary)
+        {
+            DocTag("summary", summary);
+        }
+        else
+        {
+            DocXml("summary", fallbackSummary);
+        }
+
+        if (doc.Remarks is { Length: > 0 } remarks)
+        {
+            DocTag("remarks", remarks);
+        }
+    }
+
+    /// <summary>Writes one XML doc element whose content is already XML.</summary>
+    public void DocXml(string tag, string xml, string? attributes = null) => WriteDocLines(tag, xml.Split('\n'), attributes);
+
+    /// <summary>Writes one XML doc element, escaping the text and turning light Markdown into doc tags.</summary>
+    public void DocTag(string tag, string text, string? attributes = null) => WriteDocLines(tag, XmlText(text).Split('\n'), attributes);
+
+    private void WriteDocLines(string tag, string[] lines, string? attributes)
+    {
+        string open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
+        if (lines.Length == 1 && lines[0].Length < 100)
+        {
+            Line($"/// {open}{lines[0]}</{tag}>");
+            return;
+        }
+
+        Line($"/// {open}");
+        bool paragraph = false;
+        foreach (string line in lines)
+        {
+            if (line.Trim().Length == 0)
+            {
+                if (!paragraph)
+                {
+                    Line("/// <para/>");
+                    paragraph = true;
+                }
+
+                continue;
+            }
+
+            paragraph = false;
+            Line("/// " + line.TrimEnd());
+        }
+
+        Line($"/// </{tag}>");
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    /// <summary>Escapes spec text for an XML doc comment; Markdown code spans become <c>&lt;c&gt;</c>.</summary>
+    public static string XmlText(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        foreach (char c in text.Replace("\r\n", "\n"))
+        {
+            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            {
+                clean.Append('\n');
+            }
+            else if (c == '\t')
+            {
+                clean.Append("    ");
+            }
+            else if (char.IsControl(c) && c != '\n')
+            {
+                continue;
+            }
+            else if (char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
+            {
+                clean.Append(char.IsSurrogate(c) ? c : '?');
+            }
+            else
+            {
+                clean.Append(c);
+            }
+        }
+
+        string escaped = clean.ToString().Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        escaped = InlineCode.Replace(escaped, "<c>$1</c>");
+        escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
+        escaped = Bold.Replace(escaped, "<b>$1</b>");
+        return escaped.Trim();
+    }
+
+    /// <summary>A C# string literal for any text.</summary>
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (c < 32 || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c) || c >= '\uFFF0')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) for a JSON property name.</summary>
+    public static string Utf8Literal(string value) => Literal(value) + "u8";
+}

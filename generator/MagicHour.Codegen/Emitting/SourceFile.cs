@@ -1,0 +1,4 @@
+namespace MagicHour.Codegen.Emitting;
+
+/// <summary>One generated file.</summary>
+internal sealed record SourceFile(string HintName, string Text);

@@ -1,0 +1,33 @@
+using MagicHour.Codegen.Model;
+
+namespace MagicHour.Codegen.Emitting;
+
+/// <summary>How a <see cref="TypeRef"/> is spelled in C#.</summary>
+internal static class TypeNames
+{
+    public static string Of(TypeRef type, bool nullable)
+    {
+        string name = type.Kind switch
+        {
+            TypeRefKind.String => "string",
+            TypeRefKind.Boolean => "bool",
+            TypeRefKind.Int32 => "int",
+            TypeRefKind.Int64 => "long",
+            TypeRefKind.Double => "double",
+            TypeRefKind.Single => "float",
+            TypeRefKind.Decimal => "decimal",
+            TypeRefKind.DateTimeOffset => "DateTimeOffset",
+            TypeRefKind.DateOnly => "DateOnly",
+            TypeRefKind.Guid => "Guid",
+            TypeRefKind.Uri => "Uri",
+            TypeRefKind.Bytes => "byte[]",
+            TypeRefKind.Any => "JsonElement",
+            TypeRefKind.Object or TypeRefKind.Enum => type.Name!,
+            TypeRefKind.Array => $"IReadOnlyList<{Of(type.Element!, type.Element!.IsNullable)}>",
+            TypeRefKind.Dictionary => $"IReadOnlyDictionary<string, {Of(type.Element!, type.Element!.IsNullable)}>",
+            _ => "JsonElement",
+        };
+
+        return nullable ? name + "?" : name;
+    }
+}

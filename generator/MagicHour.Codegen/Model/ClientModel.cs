@@ -1,0 +1,22 @@
+using MagicHour.Codegen.Diagnostics;
+
+namespace MagicHour.Codegen.Model;
+
+/// <summary>Everything the emitter needs to write one client, and the diagnostics found on the way.</summary>
+/// <param name="Namespace">The namespace of every generated type.</param>
+/// <param name="ClientName">The root client class, e.g. <c>MagicHourClient</c>.</param>
+/// <param name="HintPrefix">A prefix that keeps generated file names of several specs apart.</param>
+/// <param name="DefaultBaseAddress">The first server of the spec, without the path that <see cref="OperationModel.Path"/> already carries.</param>
+internal sealed record ClientModel(
+    string Namespace,
+    string ClientName,
+    string HintPrefix,
+    DocModel Documentation,
+    string? DefaultBaseAddress,
+    ImmutableEquatableArray<TypeModel> Types,
+    OperationGroupModel Root,
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>True when the document could not be read at all: only diagnostics, no code.</summary>
+    public bool IsEmpty { get; init; }
+}

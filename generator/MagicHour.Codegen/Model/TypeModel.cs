@@ -1,0 +1,29 @@
+namespace MagicHour.Codegen.Model;
+
+/// <summary>A type to generate: a record for an object schema or an extensible enum for a string enum.</summary>
+internal abstract record TypeModel(string Name, DocModel Documentation, string? ObsoleteMessage, string SourcePointer);
+
+/// <summary>A record for an object schema.</summary>
+internal sealed record ObjectModel(
+    string Name,
+    DocModel Documentation,
+    string? ObsoleteMessage,
+    string SourcePointer,
+    ImmutableEquatableArray<PropertyModel> Properties)
+    : TypeModel(Name, Documentation, ObsoleteMessage, SourcePointer);
+
+/// <summary>An extensible enum for a string enum: known values as members, unknown ones kept as strings.</summary>
+internal sealed record EnumModel(
+    string Name,
+    DocModel Documentation,
+    string? ObsoleteMessage,
+    string SourcePointer,
+    ImmutableEquatableArray<EnumMemberModel> Members)
+    : TypeModel(Name, Documentation, ObsoleteMessage, SourcePointer);
+
+/// <summary>One known value of an enum.</summary>
+/// <param name="Name">The C# member name.</param>
+/// <param name="WireValue">The value exactly as sent on the wire.</param>
+/// <param name="Documentation">What the spec says of the value.</param>
+/// <param name="ObsoleteMessage">Set when the spec deprecates the value; names its replacement when the spec does.</param>
+internal sealed record EnumMemberModel(string Name, string WireValue, DocModel Documentation, string? ObsoleteMessage);

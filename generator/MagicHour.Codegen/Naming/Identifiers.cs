@@ -1,0 +1,219 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace MagicHour.Codegen.Naming;
+
+/// <summary>Turns wire names (<c>image_file_paths</c>, <c>16:9</c>, <c>nano-banana-2</c>) into readable C# identifiers.</summary>
+internal static class Identifiers
+{
+    private static readonly HashSet<string> Keywords = new()
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary>Splits a wire name into words: separators split, and so does a lower-to-upper case change.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!IsIdentifierChar(c))
+            {
+                Flush(current, words);
+                continue;
+            }
+
+            if (current.Length > 0 && char.IsUpper(c) && char.IsLower(current[current.Length - 1]))
+            {
+                Flush(current, words);
+            }
+
+            current.Append(c);
+        }
+
+        Flush(current, words);
+        return words;
+    }
+
+    /// <summary><c>image_file_paths</c> → <c>ImageFilePaths</c>; <c>AI_IMAGE</c> → <c>AiImage</c>; never empty.</summary>
+    public static string ToPascalCase(string text, string fallback = "Value")
+    {
+        var builder = new StringBuilder();
+        foreach (string word in Words(text))
+        {
+            AppendWord(builder, word);
+        }
+
+        return Finish(builder.ToString(), fallback);
+    }
+
+    /// <summary><c>image_file_paths</c> → <c>imageFilePaths</c>, escaped with <c>@</c> when it is a keyword.</summary>
+    public static string ToCamelCase(string text, string fallback = "value")
+    {
+        string pascal = ToPascalCase(text, ToPascalCase(fallback));
+        int upper = 0;
+        while (upper < pascal.Length && char.IsUpper(pascal[upper]))
+        {
+            upper++;
+        }
+
+        // "URLPath" → "urlPath": lower the leading acronym but not the first letter of the next word.
+        int lowerCount = upper <= 1 || upper == pascal.Length ? upper : upper - 1;
+        string camel = pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
+        return EscapeKeyword(camel);
+    }
+
+    /// <summary>
+    /// A readable member name for an enum value: <c>nano-banana-2</c> → <c>NanoBanana2</c>, <c>seedream-v4.5</c> →
+    /// <c>SeedreamV4_5</c>, <c>16:9</c> → <c>Ratio16x9</c> (a leading digit takes the last word of the enum's name).
+    /// </summary>
+    public static string ToEnumMemberName(string wireValue, string enumName)
+    {
+        var normalized = new StringBuilder();
+        for (int i = 0; i < wireValue.Length; i++)
+        {
+            char c = wireValue[i];
+            bool betweenDigits = i > 0 && i < wireValue.Length - 1 && char.IsDigit(wireValue[i - 1]) && char.IsDigit(wireValue[i + 1]);
+            if (betweenDigits && c == ':')
+            {
+                normalized.Append('x');
+            }
+            else if (betweenDigits && (c == '.' || c == ','))
+            {
+                normalized.Append('\u0001');
+            }
+            else
+            {
+                normalized.Append(c);
+            }
+        }
+
+        var builder = new StringBuilder();
+        foreach (string part in normalized.ToString().Split('\u0001'))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('_');
+            }
+
+            foreach (string word in Words(part))
+            {
+                AppendWord(builder, word);
+            }
+        }
+
+        string name = builder.ToString().Trim('_');
+        if (name.Length == 0)
+        {
+            return wireValue.Length == 0 ? "Empty" : "Value" + HexOf(wireValue);
+        }
+
+        if (char.IsDigit(name[0]))
+        {
+            List<string> enumWords = Words(enumName);
+            string prefix = enumWords.Count == 0 ? "Value" : ToPascalCase(enumWords[enumWords.Count - 1]);
+            if (char.IsDigit(prefix[0]))
+            {
+                prefix = "Value";
+            }
+
+            name = prefix + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A simple English singular for naming array items: <c>downloads</c> → <c>Download</c>.</summary>
+    public static string Singularize(string pascalName)
+    {
+        if (pascalName.EndsWith("ies", System.StringComparison.Ordinal) && pascalName.Length > 4)
+        {
+            return pascalName.Substring(0, pascalName.Length - 3) + "y";
+        }
+
+        if (pascalName.EndsWith("sses", System.StringComparison.Ordinal) || pascalName.EndsWith("xes", System.StringComparison.Ordinal))
+        {
+            return pascalName.Substring(0, pascalName.Length - 2);
+        }
+
+        if (pascalName.EndsWith("s", System.StringComparison.Ordinal) && !pascalName.EndsWith("ss", System.StringComparison.Ordinal)
+            && !pascalName.EndsWith("us", System.StringComparison.Ordinal) && pascalName.Length > 2)
+        {
+            return pascalName.Substring(0, pascalName.Length - 1);
+        }
+
+        return pascalName + "Item";
+    }
+
+    public static string EscapeKeyword(string identifier) => Keywords.Contains(identifier) ? "@" + identifier : identifier;
+
+    public static bool IsKeyword(string identifier) => Keywords.Contains(identifier);
+
+    private static void AppendWord(StringBuilder builder, string word)
+    {
+        bool allUpper = true;
+        foreach (char c in word)
+        {
+            if (char.IsLower(c))
+            {
+                allUpper = false;
+                break;
+            }
+        }
+
+        builder.Append(char.ToUpperInvariant(word[0]));
+        string rest = word.Substring(1);
+        builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
+    }
+
+    private static string Finish(string name, string fallback)
+    {
+        if (name.Length == 0)
+        {
+            return fallback;
+        }
+
+        return char.IsDigit(name[0]) ? fallback + name : name;
+    }
+
+    private static void Flush(StringBuilder current, List<string> words)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    private static bool IsIdentifierChar(char c)
+    {
+        if (c < 128)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+
+        UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber;
+    }
+
+    private static string HexOf(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (char c in text)
+        {
+            builder.Append(((int)c).ToString("X", CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

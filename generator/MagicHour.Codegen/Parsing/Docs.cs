@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using MagicHour.Codegen.Model;
+using Microsoft.OpenApi;
+
+namespace MagicHour.Codegen.Parsing;
+
+/// <summary>Builds the documentation of generated members from a schema: description, default, example and limits.</summary>
+internal static class Docs
+{
+    public static DocModel ForSchema(IOpenApiSchema schema) => Split(schema.Description ?? schema.Title, null);
+
+    public static DocModel ForProperty(IOpenApiSchema schema, string wireName)
+    {
+        var notes = new List<string>();
+        if (schema.Default is { } defaultValue)
+        {
+            notes.Add($"Default: `{Compact(defaultValue)}`.");
+        }
+
+        string? limits = Limits(schema);
+        if (limits is not null)
+        {
+            notes.Add(limits);
+        }
+
+        if (ExampleOf(schema) is { } example && example.GetValueKind() is not System.Text.Json.JsonValueKind.Object and not System.Text.Json.JsonValueKind.Array)
+        {
+            notes.Add($"Example: `{Compact(example)}`.");
+        }
+
+        DocModel doc = Split(schema.Description, notes.Count == 0 ? null : string.Join("\n", notes));
+        return doc.Summary is null ? doc with { Summary = $"The `{wireName}` field." } : doc;
+    }
+
+    /// <summary>Summary is the first paragraph; the rest and <paramref name="notes"/> go to remarks.</summary>
+    public static DocModel Split(string? description, string? notes)
+    {
+        string text = (description ?? string.Empty).Replace("\r\n", "\n").Trim();
+        string? summary = null;
+        string? remarks = null;
+        if (text.Length > 0)
+        {
+            int paragraphEnd = text.IndexOf("\n\n", System.StringComparison.Ordinal);
+            summary = paragraphEnd < 0 ? text : text.Substring(0, paragraphEnd).Trim();
+            remarks = paragraphEnd < 0 ? null : text.Substring(paragraphEnd + 2).Trim();
+        }
+
+        if (notes is not null)
+        {
+            remarks = remarks is null ? notes : remarks + "\n\n" + notes;
+        }
+
+        return new DocModel(summary, string.IsNullOrEmpty(remarks) ? null : remarks);
+    }
+
+    private static string? Limits(IOpenApiSchema schema)
+    {
+        var parts = new List<string>();
+        if (schema.Enum is { Count: > 0 } values && values.All(v => v is JsonValue value && !value.TryGetValue(out string? _)))
+        {
+            parts.Add("Allowed values: " + string.Join(", ", values.Select(v => v is null ? "null" : Compact(v))) + ".");
+        }
+
+        if (schema.Minimum is { } minimum && schema.Maximum is { } maximum)
+        {
+            parts.Add($"From {minimum} to {maximum}.");
+        }
+        else if (schema.Minimum is { } min)
+        {
+            parts.Add($"At least {min}.");
+        }
+        else if (schema.Maximum is { } max)
+        {
+            parts.Add($"At most {max}.");
+        }
+
+        if (schema.MinLength is { } minLength && schema.MaxLength is { } maxLength)
+        {
+            parts.Add($"{minLength} to {maxLength} characters.");
+        }
+        else if (schema.MinLength is { } minLen && minLen > 0)
+        {
+            parts.Add($"At least {minLen.ToString(CultureInfo.InvariantCulture)} character{(minLen == 1 ? string.Empty : "s")}.");
+        }
+        else if (schema.MaxLength is { } maxLen)
+        {
+            parts.Add($"At most {maxLen.ToString(CultureInfo.InvariantCulture)} characters.");
+        }
+
+        if (schema.MinItems is { } minItems && minItems > 0)
+        {
+            parts.Add($"At least {minItems.ToString(CultureInfo.InvariantCulture)} item{(minItems == 1 ? string.Empty : "s")}.");
+        }
+
+        if (schema.MaxItems is { } maxItems)
+        {
+            parts.Add($"At most {maxItems.ToString(CultureInfo.InvariantCulture)} items.");
+        }
+
+        if (schema.Pattern is { Length: > 0 } pattern)
+        {
+            parts.Add($"Pattern: `{pattern}`.");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
+    }
+
+    private static JsonNode? ExampleOf(IOpenApiSchema schema)
+    {
+        if (schema.Examples is { Count: > 0 } examples)
+        {
+            return examples[0];
+        }
+
+#pragma warning disable CS0618 // 3.0 documents put their single example here.
+        return schema.Example;
+#pragma warning restore CS0618
+    }
+
+    private static string Compact(JsonNode node) =>
+        node is JsonValue value && value.TryGetValue(out string? text) ? text : node.ToJsonString();
+}

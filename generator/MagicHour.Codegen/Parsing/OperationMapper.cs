@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+using MagicHour.Codegen.Diagnostics;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Naming;
+using Microsoft.OpenApi;
+using ModelParameterLocation = MagicHour.Codegen.Model.ParameterLocation;
+
+namespace MagicHour.Codegen.Parsing;
+
+/// <summary>
+/// Maps paths and operations to the client tree. Groups follow the path (<c>/v1/image-projects/{id}</c> →
+/// <c>V1.ImageProjects</c>); the method follows the HTTP verb (<c>Get</c> for an item, <c>List</c> for a collection,
+/// <c>Create</c>, <c>Update</c>, <c>Delete</c>), falling back to the operation id when two operations of a group would
+/// share a name.
+/// </summary>
+internal sealed class OperationMapper
+{
+    private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+    private static readonly Regex VersionSegment = new("^v[0-9]+$", RegexOptions.IgnoreCase);
+
+    private readonly ParseContext _context;
+    private readonly SchemaMapper _schemas;
+    private readonly string _basePath;
+
+    public OperationMapper(ParseContext context, SchemaMapper schemas, string basePath)
+    {
+        _context = context;
+        _schemas = schemas;
+        _basePath = basePath;
+    }
+
+    public OperationGroupModel Map(OpenApiPaths? paths, string rootClassName)
+    {
+        var pending = new List<PendingOperation>();
+        if (paths is not null)
+        {
+            foreach (KeyValuePair<string, IOpenApiPathItem> path in paths)
+            {
+                if (path.Value?.Operations is null)
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<HttpMethod, OpenApiOperation> operation in path.Value.Operations.OrderBy(o => Order(o.Key.Method)))
+                {
+                    pending.Add(new PendingOperation(path.Key, operation.Key.Method.ToUpperInvariant(), path.Value, operation.Value));
+                }
+            }
+        }
+
+        AssignMethodNames(pending);
+        var root = new GroupBuilder(new List<string>());
+        foreach (PendingOperation operation in pending)
+        {
+            OperationModel? model = MapOperation(operation);
+            if (model is not null)
+            {
+                root.Find(operation.GroupSegments).Operations.Add(model);
+            }
+        }
+
+        var classNames = new NameScope(new[] { rootClassName });
+        return root.Build(rootClassName, rootClassName, _context.TypeNames, classNames);
+    }
+
+    private void AssignMethodNames(List<PendingOperation> operations)
+    {
+        foreach (IGrouping<string, PendingOperation> group in operations.GroupBy(o => string.Join("/", o.GroupSegments)))
+        {
+            foreach (IGrouping<string, PendingOperation> clash in group.GroupBy(o => VerbName(o)))
+            {
+                List<PendingOperation> list = clash.ToList();
+                if (list.Count == 1)
+                {
+                    list[0].MethodName = clash.Key;
+                    continue;
+                }
+
+                var scope = new NameScope();
+                foreach (PendingOperation operation in list)
+                {
+                    string fromId = OperationIdName(operation.Operation.OperationId);
+                    string preferred = fromId.Length > 0 ? fromId : clash.Key + "By" + string.Join("And", operation.PathParameters.Select(p => Identifiers.ToPascalCase(p)));
+                    operation.MethodName = scope.Claim(preferred);
+                }
+            }
+        }
+    }
+
+    private OperationModel? MapOperation(PendingOperation pending)
+    {
+        OpenApiOperation operation = pending.Operation;
+        string pointer = $"/paths/{JsonLocator.Escape(pending.Path)}/{pending.HttpMethod.ToLowerInvariant()}";
+        string typeBase = TypeBaseName(pending);
+        var parameterNames = new NameScope(new[] { "cancellationToken", "request", "options", "progress" });
+        var parameters = new List<ParameterModel>();
+
+        foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pending, pointer))
+        {
+            if (parameter.Name is not { Length: > 0 } || parameter.In is null)
+            {
+                continue;
+            }
+
+            if (parameter.In == Microsoft.OpenApi.ParameterLocation.Cookie)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The cookie parameter '{parameter.Name}'", "it is left out of the generated method");
+                if (parameter.Required)
+                {
+                    return Skip(pointer, pending, $"its required cookie parameter '{parameter.Name}' is not supported");
+                }
+
+                continue;
+            }
+
+            TypeRef type = _schemas.Map(parameter.Schema, typeBase + Identifiers.ToPascalCase(parameter.Name), parameterPointer + "/schema");
+            if (type.Kind is TypeRefKind.Object or TypeRefKind.Dictionary || (type.Kind == TypeRefKind.Array && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Object or TypeRefKind.Dictionary))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The object-valued parameter '{parameter.Name}'", "it is left out of the generated method");
+                if (parameter.Required)
+                {
+                    return Skip(pointer, pending, $"its required parameter '{parameter.Name}' has an object value");
+                }
+
+                continue;
+            }
+
+            ModelParameterLocation location = parameter.In switch
+            {
+                Microsoft.OpenApi.ParameterLocation.Path => ModelParameterLocation.Path,
+                Microsoft.OpenApi.ParameterLocation.Header => ModelParameterLocation.Header,
+                _ => ModelParameterLocation.Query,
+            };
+            bool required = parameter.Required || location == ModelParameterLocation.Path;
+            bool explode = parameter.Style is null or ParameterStyle.Form ? parameter.Explode || parameter.Style is null : parameter.Explode;
+            parameters.Add(new ParameterModel(
+                parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name), Identifiers.ToCamelCase(parameter.Name + "Value")),
+                parameter.Name,
+                location,
+                type,
+                required,
+                explode,
+                parameter.Description));
+        }
+
+        foreach (string placeholder in pending.PathParameters)
+        {
+            if (!parameters.Any(p => p.Location == ModelParameterLocation.Path && p.WireName == placeholder))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The path placeholder '{{{placeholder}}}' without a parameter", "it is generated as a string parameter");
+                parameters.Add(new ParameterModel(parameterNames.Claim(Identifiers.ToCamelCase(placeholder)), placeholder, ModelParameterLocation.Path, TypeRef.String, true, false, null));
+            }
+        }
+
+        RequestBodyModel? body = null;
+        if (operation.RequestBody is { Content: { Count: > 0 } content } requestBody)
+        {
+            string bodyPointer = pointer + "/requestBody/content";
+            KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
+            if (json.Key is null)
+            {
+                return Skip(pointer + "/requestBody", pending, $"its request body is '{string.Join("', '", content.Keys)}', and only JSON bodies are generated so far");
+            }
+
+            TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+            body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description);
+        }
+
+        TypeRef? responseType = null;
+        KeyValuePair<string, IOpenApiResponse> success = (operation.Responses ?? new OpenApiResponses())
+            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .FirstOrDefault(r => r.Value?.Content is { Count: > 0 });
+        if (success.Key is not null)
+        {
+            string responsePointer = $"{pointer}/responses/{success.Key}/content";
+            KeyValuePair<string, IOpenApiMediaType> json = success.Value.Content!.FirstOrDefault(c => IsJson(c.Key));
+            if (json.Key is null)
+            {
+                return Skip(responsePointer, pending, $"its response is '{string.Join("', '", success.Value.Content!.Keys)}', and only JSON responses are generated so far");
+            }
+
+            responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+        }
+
+        var errors = (operation.Responses ?? new OpenApiResponses())
+            .Where(r => !r.Key.StartsWith("2", StringComparison.Ordinal) && !r.Key.StartsWith("1", StringComparison.Ordinal) && !r.Key.StartsWith("3", StringComparison.Ordinal))
+            .Select(r => new ErrorResponseModel(r.Key, (r.Value as IOpenApiReadOnlyDescribedElement)?.Description ?? (r.Value as IOpenApiDescribedElement)?.Description))
+            .ToImmutableEquatableArray();
+
+        string operationId = operation.OperationId is { Length: > 0 } id ? id : $"{pending.HttpMethod} {pending.Path}";
+        var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty).Where(t => t.Length > 0).ToImmutableEquatableArray();
+        return new OperationModel(
+            pending.MethodName!,
+            pending.HttpMethod,
+            _basePath + pending.Path,
+            operationId,
+            Docs.Split(operation.Summary is { Length: > 0 } ? operation.Summary + (operation.Description is { Length: > 0 } ? "\n\n" + operation.Description : string.Empty) : operation.Description, null),
+            operation.Deprecated ? $"{operationId} is deprecated." : null,
+            OrderParameters(parameters).ToImmutableEquatableArray(),
+            body,
+            responseType,
+            errors,
+            tags);
+    }
+
+    private OperationModel? Skip(string pointer, PendingOperation pending, string why)
+    {
+        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The operation {pending.HttpMethod} {pending.Path}", why + "; the operation is skipped");
+        return null;
+    }
+
+    private static IEnumerable<ParameterModel> OrderParameters(List<ParameterModel> parameters) =>
+        parameters.Where(p => p.Location == ModelParameterLocation.Path)
+            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && p.IsRequired))
+            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && !p.IsRequired));
+
+    private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(PendingOperation pending, string operationPointer)
+    {
+        var result = new List<(IOpenApiParameter, string)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        IList<IOpenApiParameter> own = pending.Operation.Parameters ?? new List<IOpenApiParameter>();
+        for (int i = 0; i < own.Count; i++)
+        {
+            if (own[i] is { } parameter && seen.Add(parameter.In + ":" + parameter.Name))
+            {
+                result.Add((parameter, operationPointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        IList<IOpenApiParameter> shared = pending.PathItem.Parameters ?? new List<IOpenApiParameter>();
+        for (int i = 0; i < shared.Count; i++)
+        {
+            if (shared[i] is { } parameter && seen.Add(parameter.In + ":" + parameter.Name))
+            {
+                result.Add((parameter, $"/paths/{JsonLocator.Escape(pending.Path)}/parameters/{i.ToString(CultureInfo.InvariantCulture)}"));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The stem of the operation's type names: the group path without a leading version, then the method.</summary>
+    private static string TypeBaseName(PendingOperation pending)
+    {
+        IEnumerable<string> segments = pending.GroupSegments;
+        if (pending.GroupSegments.Count > 1 && VersionSegment.IsMatch(pending.GroupSegments[0]))
+        {
+            segments = segments.Skip(1);
+        }
+
+        return string.Concat(segments.Select(s => Identifiers.ToPascalCase(s, "Segment"))) + pending.MethodName;
+    }
+
+    private static string VerbName(PendingOperation operation)
+    {
+        bool onItem = operation.Path.TrimEnd('/').EndsWith("}", StringComparison.Ordinal);
+        return operation.HttpMethod switch
+        {
+            "GET" => onItem || operation.GroupSegments.Count == 0 ? "Get" : "List",
+            "POST" => "Create",
+            "PUT" => "Update",
+            "PATCH" => "Patch",
+            "DELETE" => "Delete",
+            _ => Identifiers.ToPascalCase(operation.HttpMethod.ToLowerInvariant()),
+        };
+    }
+
+    private static string OperationIdName(string? operationId)
+    {
+        if (operationId is not { Length: > 0 })
+        {
+            return string.Empty;
+        }
+
+        string last = operationId.Split('.', '/', ':').LastOrDefault(s => s.Length > 0) ?? operationId;
+        return Identifiers.ToPascalCase(last, "Operation");
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json" || type == "*/*";
+    }
+
+    private static int Order(string method)
+    {
+        int index = Array.IndexOf(MethodOrder, method.ToUpperInvariant());
+        return index < 0 ? MethodOrder.Length : index;
+    }
+
+    private sealed class PendingOperation
+    {
+        public PendingOperation(string path, string httpMethod, IOpenApiPathItem pathItem, OpenApiOperation operation)
+        {
+            Path = path;
+            HttpMethod = httpMethod;
+            PathItem = pathItem;
+            Operation = operation;
+            string[] segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            GroupSegments = segments.Where(s => s.IndexOf('{') < 0 && Identifiers.Words(s).Count > 0).ToList();
+            PathParameters = Regex.Matches(path, @"\{([^}]+)\}").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+        }
+
+        public string Path { get; }
+
+        public string HttpMethod { get; }
+
+        public IOpenApiPathItem PathItem { get; }
+
+        public OpenApiOperation Operation { get; }
+
+        public List<string> GroupSegments { get; }
+
+        public List<string> PathParameters { get; }
+
+        public string? MethodName { get; set; }
+    }
+
+    private sealed class GroupBuilder
+    {
+        private readonly List<GroupBuilder> _children = new();
+
+        public GroupBuilder(List<string> segments) => Segments = segments;
+
+        public List<string> Segments { get; }
+
+        public List<OperationModel> Operations { get; } = new();
+
+        public GroupBuilder Find(List<string> segments)
+        {
+            GroupBuilder current = this;
+            for (int depth = 0; depth < segments.Count; depth++)
+            {
+                string segment = segments[depth];
+                GroupBuilder? child = current._children.FirstOrDefault(c => c.Segments[depth] == segment);
+                if (child is null)
+                {
+                    child = new GroupBuilder(segments.Take(depth + 1).ToList());
+                    current._children.Add(child);
+                }
+
+                current = child;
+            }
+
+            return current;
+        }
+
+        public OperationGroupModel Build(string propertyName, string className, NameScope typeNames, NameScope classNames)
+        {
+            var members = new NameScope(new[] { className, "Pipeline", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
+            foreach (OperationModel operation in Operations)
+            {
+                members.Claim(operation.MethodName + "Async");
+                members.Claim(operation.MethodName + "OperationAsync");
+            }
+
+            var children = new List<OperationGroupModel>();
+            foreach (GroupBuilder child in _children)
+            {
+                string pascal = Identifiers.ToPascalCase(child.Segments[child.Segments.Count - 1], "Group");
+                string childProperty = members.Claim(pascal, pascal + "Group");
+                string childPath = string.Concat(child.Segments.Select(s => Identifiers.ToPascalCase(s, "Group")));
+                string childClass = typeNames.Claim(classNames.Claim(childPath + "Client"), childPath + "Operations");
+                children.Add(child.Build(childProperty, childClass, typeNames, classNames));
+            }
+
+            return new OperationGroupModel(
+                propertyName,
+                className,
+                Segments.ToImmutableEquatableArray(),
+                Operations.ToImmutableEquatableArray(),
+                children.ToImmutableEquatableArray());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using MagicHour.Codegen.Diagnostics;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Naming;
+using Microsoft.CodeAnalysis;
+
+namespace MagicHour.Codegen.Parsing;
+
+/// <summary>The state of one parse: where things are in the file, the names handed out, the types and diagnostics found.</summary>
+internal sealed class ParseContext
+{
+    /// <summary>Names that generated code uses unqualified, so no generated type may take them.</summary>
+    private static readonly string[] ReservedTypeNames =
+    {
+        "System", "Task", "CancellationToken", "Uri", "JsonElement", "DateTimeOffset", "DateOnly", "Guid", "IReadOnlyList",
+        "IReadOnlyDictionary", "List", "Dictionary", "HttpMethod", "HttpClient", "ApiRequest", "ApiPipeline", "JsonSupport",
+        "ParameterFormatter", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType", "JsonException", "JsonConverter",
+        "JsonConverterAttribute", "JsonSerializerOptions", "Type", "Obsolete", "ObsoleteAttribute", "EditorBrowsable",
+        "EditorBrowsableAttribute", "EditorBrowsableState", "GeneratedCode", "GeneratedCodeAttribute", "Object", "String",
+        "Exception", "IEquatable", "StringComparer", "StringComparison", "IDisposable", "ArgumentNullException",
+        "MagicHourClientOptions", "MagicHourApiException", "MagicHour", "Microsoft", "Action", "Func", "IProgress",
+        "Stream", "Array", "Math", "Environment", "GC", "Nullable", "Int32", "Int64", "Double", "Single", "Decimal", "Boolean",
+    };
+
+    private readonly JsonLocator _locator;
+    private readonly JsonDocument _raw;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public ParseContext(JsonLocator locator, JsonDocument raw, bool isSwagger2)
+    {
+        _locator = locator;
+        _raw = raw;
+        IsSwagger2 = isSwagger2;
+        TypeNames = new NameScope(ReservedTypeNames);
+    }
+
+    public bool IsSwagger2 { get; }
+
+    public NameScope TypeNames { get; }
+
+    public List<TypeModel> Types { get; } = new();
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(SourcePointer(pointer)), args));
+
+    public void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>
+    /// Reads a keyword straight from the document. Microsoft.OpenApi drops <c>nullable: true</c> on a schema without a
+    /// <c>type</c> (the usual <c>allOf: [$ref], nullable: true</c> pattern), so the raw JSON is the only place to see it.
+    /// </summary>
+    public bool RawFlag(string pointer, string keyword)
+    {
+        if (!TryGetRaw(SourcePointer(pointer), out JsonElement element) || element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        return element.TryGetProperty(keyword, out JsonElement value) && value.ValueKind == JsonValueKind.True;
+    }
+
+    /// <summary>Maps a pointer in the OpenAPI 3 object model to the document's own layout (Swagger 2.0 differs).</summary>
+    private string SourcePointer(string pointer)
+    {
+        if (IsSwagger2 && pointer.StartsWith("/components/schemas/", StringComparison.Ordinal))
+        {
+            return "/definitions/" + pointer.Substring("/components/schemas/".Length);
+        }
+
+        return pointer;
+    }
+
+    private bool TryGetRaw(string pointer, out JsonElement element)
+    {
+        element = _raw.RootElement;
+        if (pointer.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (string escaped in pointer.Substring(1).Split('/'))
+        {
+            string segment = escaped.Replace("~1", "/").Replace("~0", "~");
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(segment, out JsonElement child))
+            {
+                element = child;
+            }
+            else if (element.ValueKind == JsonValueKind.Array && int.TryParse(segment, out int index) && index >= 0 && index < element.GetArrayLength())
+            {
+                element = element[index];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,462 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using MagicHour.Codegen.Diagnostics;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Naming;
+using Microsoft.OpenApi;
+
+namespace MagicHour.Codegen.Parsing;
+
+/// <summary>
+/// Maps OpenAPI schemas to <see cref="TypeRef"/>s, declaring a record or enum for every object and string-enum schema on
+/// the way. Inline schemas are named from where they sit (operation, then property path); components by their key.
+/// </summary>
+internal sealed class SchemaMapper
+{
+    private static readonly string[] ConverterSuffix = { "JsonConverter" };
+    private static readonly string[] NameExtensions = { "x-csharp-name", "x-csharp-type-name", "x-type-name" };
+
+    private readonly ParseContext _context;
+    private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceEqualityComparer.Instance);
+
+    public SchemaMapper(ParseContext context) => _context = context;
+
+    /// <summary>Names and maps every component schema, so that references to them resolve to the same type.</summary>
+    public void DeclareComponents(IDictionary<string, IOpenApiSchema>? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in schemas)
+        {
+            _components[pair.Key] = pair.Value;
+        }
+
+        foreach (KeyValuePair<string, IOpenApiSchema> pair in schemas)
+        {
+            ResolveComponent(pair.Key);
+        }
+    }
+
+    /// <summary>Maps <paramref name="schema"/>; <paramref name="nameHint"/> names the type if one is declared.</summary>
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, int depth = 0)
+    {
+        if (schema is null)
+        {
+            return TypeRef.Any;
+        }
+
+        if (depth > 64)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "A schema nested more than 64 levels deep", "the value is typed as JsonElement");
+            return TypeRef.Any;
+        }
+
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return MapReference(reference, pointer);
+        }
+
+        if (_inlineTypes.TryGetValue(schema, out TypeRef? known))
+        {
+            return known;
+        }
+
+        TypeRef result = MapInline(schema, nameHint, pointer, depth, preferredName: ExplicitName(schema, includeTitle: true));
+        _inlineTypes[schema] = result;
+        return result;
+    }
+
+    private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
+    {
+        string? id = reference.Reference?.Id;
+        if (reference.UnresolvedReference || reference.Target is null || id is null || !_components.ContainsKey(id))
+        {
+            string text = reference.Reference?.ReferenceV3 ?? id ?? "(empty)";
+            _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", text);
+            return TypeRef.Any.WithNullable(true);
+        }
+
+        return ResolveComponent(id);
+    }
+
+    private TypeRef ResolveComponent(string id)
+    {
+        if (_componentTypes.TryGetValue(id, out TypeRef? known))
+        {
+            return known;
+        }
+
+        IOpenApiSchema schema = _components[id];
+        string pointer = "/components/schemas/" + JsonLocator.Escape(id);
+        if (!_componentsInProgress.Add(id))
+        {
+            // A cycle through schemas that declare no type of their own (e.g. an array of itself).
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The self-referencing schema '{id}'", "it is typed as JsonElement");
+            return TypeRef.Any;
+        }
+
+        try
+        {
+            string name = ExplicitName(schema, includeTitle: false) ?? Identifiers.ToPascalCase(id, "Schema");
+            if (DeclaresType(schema))
+            {
+                // Claim the name first so that references met while mapping the body (cycles) resolve to it.
+                string claimed = ClaimTypeName(name, name);
+                TypeRef placeholder = new(IsStringEnum(schema) ? TypeRefKind.Enum : TypeRefKind.Object, claimed);
+                _componentTypes[id] = placeholder;
+                TypeRef declared = MapInline(schema, claimed, pointer, 0, claimed);
+                _componentTypes[id] = declared;
+                return declared;
+            }
+
+            TypeRef mapped = MapInline(schema, name, pointer, 0);
+            _componentTypes[id] = mapped;
+            return mapped;
+        }
+        finally
+        {
+            _componentsInProgress.Remove(id);
+        }
+    }
+
+    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? claimedName = null, string? preferredName = null)
+    {
+        claimedName ??= preferredName is not null && DeclaresType(schema) ? ClaimTypeName(preferredName, nameHint) : null;
+        bool nullable = IsNullable(schema, pointer);
+
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            if (allOf.Count == 1 && (schema.Properties is null || schema.Properties.Count == 0))
+            {
+                TypeRef single = Map(allOf[0], nameHint, pointer + "/allOf/0", depth + 1);
+                return single.WithNullable(nullable || single.IsNullable);
+            }
+
+            return DeclareObject(schema, nameHint, pointer, depth, claimedName).WithNullable(nullable);
+        }
+
+        IList<IOpenApiSchema>? variants = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;
+        if (variants is not null && (schema.Properties is null || schema.Properties.Count == 0))
+        {
+            return MapVariants(schema, variants, nameHint, pointer, depth, nullable);
+        }
+
+        JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (IsStringEnum(schema))
+        {
+            return DeclareEnum(schema, nameHint, pointer, claimedName).WithNullable(nullable || EnumAllowsNull(schema));
+        }
+
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return MapString(schema.Format).WithNullable(nullable);
+            case JsonSchemaType.Integer:
+                return new TypeRef(schema.Format == "int64" ? TypeRefKind.Int64 : TypeRefKind.Int32, IsNullable: nullable);
+            case JsonSchemaType.Number:
+                return new TypeRef(
+                    schema.Format switch { "float" => TypeRefKind.Single, "decimal" => TypeRefKind.Decimal, "int32" => TypeRefKind.Int32, "int64" => TypeRefKind.Int64, _ => TypeRefKind.Double },
+                    IsNullable: nullable);
+            case JsonSchemaType.Boolean:
+                return new TypeRef(TypeRefKind.Boolean, IsNullable: nullable);
+            case JsonSchemaType.Array:
+                return MapArray(schema, nameHint, pointer, depth, nullable);
+            case JsonSchemaType.Object:
+            case 0 when schema.Properties is { Count: > 0 }:
+                return MapObject(schema, nameHint, pointer, depth, nullable, claimedName);
+            case 0 when schema.Items is not null:
+                return MapArray(schema, nameHint, pointer, depth, nullable);
+            case 0 when schema.AdditionalProperties is not null:
+                return MapObject(schema, nameHint, pointer, depth, nullable, claimedName);
+            case 0:
+                return TypeRef.Any.WithNullable(true);
+            default:
+                // A 3.1 type array with several non-null types.
+                return TypeRef.Any.WithNullable(true);
+        }
+    }
+
+    private TypeRef MapVariants(IOpenApiSchema schema, IList<IOpenApiSchema> variants, string nameHint, string pointer, int depth, bool nullable)
+    {
+        string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var nonNull = new List<(IOpenApiSchema Schema, int Index)>();
+        for (int i = 0; i < variants.Count; i++)
+        {
+            if (variants[i] is not OpenApiSchemaReference && variants[i].Type == JsonSchemaType.Null)
+            {
+                nullable = true;
+            }
+            else
+            {
+                nonNull.Add((variants[i], i));
+            }
+        }
+
+        if (nonNull.Count == 1)
+        {
+            TypeRef single = Map(nonNull[0].Schema, nameHint, $"{pointer}/{keyword}/{nonNull[0].Index}", depth + 1);
+            return single.WithNullable(nullable || single.IsNullable);
+        }
+
+        _context.Report(
+            DiagnosticDescriptors.UnsupportedConstruct,
+            pointer,
+            $"A '{keyword}' of {nonNull.Count} schemas",
+            "the value is typed as JsonElement, which keeps every variant's JSON");
+        return TypeRef.Any.WithNullable(true);
+    }
+
+    private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, int depth, bool nullable)
+    {
+        TypeRef item = Map(schema.Items, Identifiers.Singularize(nameHint), pointer + "/items", depth + 1);
+        return new TypeRef(TypeRefKind.Array, Element: item, IsNullable: nullable);
+    }
+
+    private TypeRef MapObject(IOpenApiSchema schema, string nameHint, string pointer, int depth, bool nullable, string? claimedName)
+    {
+        bool hasProperties = schema.Properties is { Count: > 0 };
+        if (!hasProperties && schema.AdditionalProperties is { } valueSchema)
+        {
+            TypeRef value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties", depth + 1);
+            return new TypeRef(TypeRefKind.Dictionary, Element: value, IsNullable: nullable);
+        }
+
+        if (!hasProperties && claimedName is null)
+        {
+            // A free-form object: keep its JSON as it is.
+            return TypeRef.Any.WithNullable(true);
+        }
+
+        return DeclareObject(schema, nameHint, pointer, depth, claimedName).WithNullable(nullable);
+    }
+
+    private TypeRef DeclareObject(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? claimedName)
+    {
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
+        var members = new NameScope(new[] { name, "EqualityContract", "ToString", "GetHashCode", "Equals", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "Clone" });
+        var properties = new List<PropertyModel>();
+        var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer))
+        {
+            if (!seenWireNames.Add(wireName))
+            {
+                continue;
+            }
+
+            string pascal = Identifiers.ToPascalCase(wireName, "Value");
+            string propertyName = members.Claim(pascal, pascal + "Value");
+            TypeRef type = Map(propertySchema, name + pascal, propertyPointer, depth + 1);
+            string? obsolete = propertySchema.Deprecated ? $"The '{wireName}' property is deprecated." : null;
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, Docs.ForProperty(propertySchema, wireName), obsolete));
+        }
+
+        if (schema.AdditionalProperties is not null && properties.Count > 0)
+        {
+            _context.Report(
+                DiagnosticDescriptors.UnsupportedConstruct,
+                pointer + "/additionalProperties",
+                $"'additionalProperties' beside declared properties on '{name}'",
+                "the declared properties are generated and extra ones are skipped when reading");
+        }
+
+        string? obsoleteType = schema.Deprecated ? $"'{name}' is deprecated." : null;
+        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), obsoleteType, pointer, properties.ToImmutableEquatableArray()));
+        return new TypeRef(TypeRefKind.Object, name);
+    }
+
+    /// <summary>Own properties plus those of every <c>allOf</c> part, in document order.</summary>
+    private IEnumerable<(string WireName, IOpenApiSchema Schema, bool Required, string Pointer)> CollectProperties(IOpenApiSchema schema, string pointer)
+    {
+        var required = new HashSet<string>(schema.Required ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+        var parts = new List<(IOpenApiSchema Schema, string Pointer)>();
+        var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
+        CollectParts(schema, pointer, parts, visited, 0);
+        foreach ((IOpenApiSchema part, _) in parts)
+        {
+            foreach (string name in part.Required ?? Enumerable.Empty<string>())
+            {
+                required.Add(name);
+            }
+        }
+
+        foreach ((IOpenApiSchema part, string partPointer) in parts)
+        {
+            if (part.Properties is null)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, IOpenApiSchema> property in part.Properties)
+            {
+                yield return (property.Key, property.Value, required.Contains(property.Key), partPointer + "/properties/" + JsonLocator.Escape(property.Key));
+            }
+        }
+    }
+
+    private void CollectParts(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> parts, HashSet<IOpenApiSchema> visited, int depth)
+    {
+        IOpenApiSchema target = schema is OpenApiSchemaReference reference ? reference.Target! : schema;
+        if (target is null || depth > 32 || !visited.Add(target))
+        {
+            return;
+        }
+
+        string targetPointer = schema is OpenApiSchemaReference r && r.Reference?.Id is { } id ? "/components/schemas/" + JsonLocator.Escape(id) : pointer;
+        if (target.AllOf is { Count: > 0 } allOf)
+        {
+            for (int i = 0; i < allOf.Count; i++)
+            {
+                CollectParts(allOf[i], targetPointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), parts, visited, depth + 1);
+            }
+        }
+
+        parts.Add((target, targetPointer));
+    }
+
+    private TypeRef DeclareEnum(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName)
+    {
+        var values = new List<string>();
+        foreach (JsonNode? node in schema.Enum!)
+        {
+            if (node is JsonValue value && value.TryGetValue(out string? text) && !values.Contains(text))
+            {
+                values.Add(text);
+            }
+        }
+
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
+        Dictionary<string, string> deprecated = EnumDeprecations.Read(schema);
+        Dictionary<string, string> descriptions = EnumDeprecations.ReadValueDescriptions(schema, values);
+        string?[] varNames = EnumDeprecations.ReadVarNames(schema, values.Count);
+        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType" });
+        var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < values.Count; i++)
+        {
+            string preferred = varNames[i] is { Length: > 0 } chosen ? Identifiers.ToPascalCase(chosen) : Identifiers.ToEnumMemberName(values[i], name);
+            memberNames[values[i]] = members.Claim(preferred, preferred + "Value");
+        }
+
+        var result = new List<EnumMemberModel>();
+        foreach (string value in values)
+        {
+            string? obsolete = deprecated.TryGetValue(value, out string? message) ? ObsoleteMessage(value, message, memberNames) : null;
+            descriptions.TryGetValue(value, out string? description);
+            result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), obsolete));
+        }
+
+        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, result.ToImmutableEquatableArray()));
+        return new TypeRef(TypeRefKind.Enum, name);
+    }
+
+    /// <summary>"'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead." — names the replacement member when it can.</summary>
+    private static string ObsoleteMessage(string value, string message, Dictionary<string, string> memberNames)
+    {
+        string text = message.Trim();
+        foreach (KeyValuePair<string, string> member in memberNames)
+        {
+            text = text.Replace("`" + member.Key + "`", $"{member.Value} ('{member.Key}')");
+        }
+
+        text = text.Replace("`", "'");
+        return text.Length == 0 ? $"'{value}' is deprecated." : $"'{value}' is deprecated. {text}";
+    }
+
+    private static TypeRef MapString(string? format) => format switch
+    {
+        "date-time" => new TypeRef(TypeRefKind.DateTimeOffset),
+        "date" => new TypeRef(TypeRefKind.DateOnly),
+        "uuid" => new TypeRef(TypeRefKind.Guid),
+        "uri" or "url" => new TypeRef(TypeRefKind.Uri),
+        "byte" => new TypeRef(TypeRefKind.Bytes),
+        _ => TypeRef.String,
+    };
+
+    private bool IsNullable(IOpenApiSchema schema, string pointer) =>
+        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || _context.RawFlag(pointer, "nullable") || _context.RawFlag(pointer, "x-nullable");
+
+    private static bool IsStringEnum(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values)
+        {
+            return false;
+        }
+
+        JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (type != JsonSchemaType.String && type != 0)
+        {
+            return false;
+        }
+
+        bool anyString = false;
+        foreach (JsonNode? node in values)
+        {
+            if (node is null)
+            {
+                continue;
+            }
+
+            if (node is not JsonValue value || !value.TryGetValue(out string? _))
+            {
+                return false;
+            }
+
+            anyString = true;
+        }
+
+        return anyString;
+    }
+
+    private static bool EnumAllowsNull(IOpenApiSchema schema) => schema.Enum!.Any(node => node is null);
+
+    private static bool DeclaresType(IOpenApiSchema schema)
+    {
+        if (IsStringEnum(schema))
+        {
+            return true;
+        }
+
+        if (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+        {
+            return true;
+        }
+
+        if ((schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }) && schema.Properties is not { Count: > 0 })
+        {
+            return false;
+        }
+
+        JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        return schema.Properties is { Count: > 0 } || (type == JsonSchemaType.Object && schema.AdditionalProperties is null);
+    }
+
+    /// <summary>Claims a type name (and its converter's); a taken name falls back to the path-derived one, then "…Model".</summary>
+    private string ClaimTypeName(string preferred, string pathName) =>
+        _context.TypeNames.ClaimWithCompanions(preferred, ConverterSuffix, pathName, pathName + "Model");
+
+    private static string? ExplicitName(IOpenApiSchema schema, bool includeTitle)
+    {
+        if (schema.Extensions is { } extensions)
+        {
+            foreach (string extension in NameExtensions)
+            {
+                if (extensions.TryGetValue(extension, out IOpenApiExtension? value) && value is JsonNodeExtension { Node: JsonValue node }
+                    && node.TryGetValue(out string? text) && text.Length > 0)
+                {
+                    return Identifiers.ToPascalCase(text, "Schema");
+                }
+            }
+        }
+
+        return includeTitle && schema is not OpenApiSchemaReference && schema.Title is { Length: > 0 } title ? Identifiers.ToPascalCase(title, "Schema") : null;
+    }
+}

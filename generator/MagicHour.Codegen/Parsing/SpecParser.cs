@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using MagicHour.Codegen.Diagnostics;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Naming;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+
+namespace MagicHour.Codegen.Parsing;
+
+/// <summary>
+/// Reads one OpenAPI document into a <see cref="ClientModel"/>. Never throws: a document it cannot read becomes a
+/// model with diagnostics and no types, and a part it cannot express becomes a warning while the rest is kept.
+/// </summary>
+internal static class SpecParser
+{
+    public const string DefaultNamespace = "MagicHour.Client";
+
+    public static ClientModel Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        string fileName = System.IO.Path.GetFileName(input.Path);
+        string ns = ValidNamespace(input.Namespace) ?? DefaultNamespace;
+        var locator = new JsonLocator(input.Path, input.Text);
+        try
+        {
+            return ParseCore(input, ns, fileName, locator, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, locator.Locate(string.Empty), fileName, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static ClientModel ParseCore(SpecInput input, string ns, string fileName, JsonLocator locator, CancellationToken cancellationToken)
+    {
+        JsonDocument raw;
+        try
+        {
+            raw = JsonDocument.Parse(input.Text, new JsonDocumentOptions { MaxDepth = 256 });
+        }
+        catch (JsonException ex)
+        {
+            LocationInfo where = locator.LocateLine((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
+            return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, where, fileName, FirstSentence(ex.Message)));
+        }
+
+        using (raw)
+        {
+            if (raw.RootElement.ValueKind != JsonValueKind.Object
+                || !(raw.RootElement.TryGetProperty("openapi", out JsonElement version) || raw.RootElement.TryGetProperty("swagger", out version))
+                || version.ValueKind != JsonValueKind.String)
+            {
+                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, "it has no 'openapi' or 'swagger' version field"));
+            }
+
+            string versionText = version.GetString() ?? string.Empty;
+            if (!(versionText.StartsWith("2.0", StringComparison.Ordinal) || versionText.StartsWith("3.0", StringComparison.Ordinal)
+                || versionText.StartsWith("3.1", StringComparison.Ordinal) || versionText.StartsWith("3.2", StringComparison.Ordinal)))
+            {
+                string pointer = raw.RootElement.TryGetProperty("openapi", out _) ? "/openapi" : "/swagger";
+                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(pointer), fileName, $"version '{versionText}' is not one of 2.0, 3.0, 3.1 or 3.2"));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            ReadResult result;
+            try
+            {
+                result = OpenApiDocument.Parse(input.Text, "json", new OpenApiReaderSettings { LoadExternalRefs = false });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, FirstSentence(ex.Message)));
+            }
+
+            if (result.Document is null)
+            {
+                string why = result.Diagnostic?.Errors.FirstOrDefault()?.Message ?? "the OpenAPI reader returned no document";
+                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, why));
+            }
+
+            var context = new ParseContext(locator, raw, versionText.StartsWith("2", StringComparison.Ordinal));
+            foreach (OpenApiError error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+            {
+                context.Report(DiagnosticDescriptors.ReaderProblem, PointerOf(error.Pointer), error.Message);
+            }
+
+            OpenApiDocument document = result.Document;
+            string clientName = ValidIdentifier(input.ClientName) ?? DeriveClientName(document.Info?.Title);
+            context.TypeNames.Claim(clientName);
+            context.TypeNames.Claim(clientName + "ServiceCollectionExtensions");
+
+            (string? baseAddress, string basePath) = Server(document);
+            var schemas = new SchemaMapper(context);
+            schemas.DeclareComponents(document.Components?.Schemas);
+            cancellationToken.ThrowIfCancellationRequested();
+            OperationGroupModel root = new OperationMapper(context, schemas, basePath).Map(document.Paths, clientName);
+
+            List<TypeModel> types = context.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            string title = document.Info?.Title is { Length: > 0 } t ? t : clientName;
+            return new ClientModel(
+                ns,
+                clientName,
+                HintPrefix(ns, clientName),
+                Docs.Split($"A client for the {title}." + (document.Info?.Description is { Length: > 0 } d ? "\n\n" + d : string.Empty), null),
+                baseAddress,
+                types.ToImmutableEquatableArray(),
+                root,
+                context.Diagnostics.ToImmutableEquatableArray());
+        }
+    }
+
+    /// <summary>The first server's address without its path, and the path that every operation's path gets as a prefix.</summary>
+    private static (string? BaseAddress, string BasePath) Server(OpenApiDocument document)
+    {
+        OpenApiServer? server = document.Servers?.FirstOrDefault();
+        if (server?.Url is not { Length: > 0 } url)
+        {
+            return (null, string.Empty);
+        }
+
+        if (server.Variables is { } variables)
+        {
+            foreach (KeyValuePair<string, OpenApiServerVariable> variable in variables)
+            {
+                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
+            }
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+        {
+            return (absolute.GetLeftPart(UriPartial.Authority), absolute.AbsolutePath.TrimEnd('/'));
+        }
+
+        return (null, url.StartsWith("/", StringComparison.Ordinal) && url.IndexOf('{') < 0 ? url.TrimEnd('/') : string.Empty);
+    }
+
+    private static ClientModel Empty(string ns, SpecInput input, DiagnosticInfo diagnostic)
+    {
+        string clientName = ValidIdentifier(input.ClientName) ?? "ApiClient";
+        return new ClientModel(
+            ns,
+            clientName,
+            HintPrefix(ns, clientName),
+            DocModel.Empty,
+            null,
+            ImmutableEquatableArray<TypeModel>.Empty,
+            new OperationGroupModel(clientName, clientName, ImmutableEquatableArray<string>.Empty, ImmutableEquatableArray<OperationModel>.Empty, ImmutableEquatableArray<OperationGroupModel>.Empty),
+            new[] { diagnostic }.ToImmutableEquatableArray())
+        {
+            IsEmpty = true,
+        };
+    }
+
+    /// <summary><c>Magic Hour API</c> → <c>MagicHourClient</c>.</summary>
+    private static string DeriveClientName(string? title)
+    {
+        List<string> words = Identifiers.Words(title ?? string.Empty);
+        if (words.Count > 1 && string.Equals(words[words.Count - 1], "api", StringComparison.OrdinalIgnoreCase))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        string name = Identifiers.ToPascalCase(string.Join(" ", words), "Api");
+        return name.EndsWith("Client", StringComparison.Ordinal) ? name : name + "Client";
+    }
+
+    private static string HintPrefix(string ns, string clientName) => ns + "." + clientName;
+
+    private static string? ValidIdentifier(string? text)
+    {
+        if (text is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        string trimmed = text.Trim();
+        return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(trimmed) && !Identifiers.IsKeyword(trimmed) ? trimmed : Identifiers.ToPascalCase(trimmed, "Api");
+    }
+
+    private static string? ValidNamespace(string? text)
+    {
+        if (text is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        string[] parts = text.Trim().Split('.');
+        return parts.All(p => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(p) && !Identifiers.IsKeyword(p)) ? text.Trim() : null;
+    }
+
+    private static string PointerOf(string? pointer)
+    {
+        if (pointer is not { Length: > 0 })
+        {
+            return string.Empty;
+        }
+
+        string trimmed = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;
+        return trimmed.StartsWith("/", StringComparison.Ordinal) ? trimmed : string.Empty;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        int end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message.Substring(0, end + 1);
+    }
+}
