@@ -42,12 +42,23 @@ public class MagicHourApiException : Exception
     /// <summary>The server's request id, when it sent one.</summary>
     public string? RequestId { get; }
 
+    /// <summary>
+    /// True when the request left the client but no answer came back (a timeout or a broken connection): the server may
+    /// have processed it. A create call in that state was not retried, so that its credits are not charged twice;
+    /// look the project up before trying again.
+    /// </summary>
+    public bool RequestMayHaveBeenProcessed { get; internal init; }
+
+    /// <summary>How long the server asked the client to wait (<c>Retry-After</c>), when it said so.</summary>
+    public TimeSpan? RetryAfter { get; internal init; }
+
     /// <summary>The kind of failure for an HTTP status code.</summary>
     public static MagicHourErrorKind KindOf(HttpStatusCode statusCode) => (int)statusCode switch
     {
         400 => MagicHourErrorKind.BadRequest,
         401 => MagicHourErrorKind.Unauthorized,
         402 => MagicHourErrorKind.PaymentRequired,
+        403 => MagicHourErrorKind.Forbidden,
         404 => MagicHourErrorKind.NotFound,
         422 => MagicHourErrorKind.UnprocessableEntity,
         429 => MagicHourErrorKind.RateLimited,

@@ -38,4 +38,16 @@ public enum MagicHourErrorKind
 
     /// <summary>A request or a wait took longer than allowed.</summary>
     Timeout,
+
+    /// <summary>403: access denied, e.g. an upload or download URL that expired.</summary>
+    Forbidden,
+
+    /// <summary>A project ended with status <c>error</c>.</summary>
+    ProjectFailed,
+
+    /// <summary>A project ended with status <c>canceled</c>.</summary>
+    ProjectCanceled,
+
+    /// <summary>A project was deleted (<c>enabled: false</c>) before its outputs could be used.</summary>
+    ProjectDeleted,
 }

@@ -1,61 +1,133 @@
 using System;
-using System.Net;
+using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using MagicHour.Runtime.Http.Policies;
 using MagicHour.Runtime.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MagicHour.Runtime.Http;
 
 /// <summary>
-/// Sends the requests that generated clients describe: adds authentication, maps failures to
-/// <see cref="MagicHourApiException"/> and reads JSON responses with the generated readers.
+/// Sends the requests that generated clients describe through a pipeline of policies (retry, redirect,
+/// authentication, logging, transport), maps failures to <see cref="MagicHourApiException"/> and reads JSON responses
+/// with the generated readers.
 /// </summary>
 public class ApiPipeline : IDisposable
 {
+    /// <summary>The logger category of everything the runtime logs.</summary>
+    public const string LoggerCategory = "MagicHour.Runtime";
+
+    private const int MaxRedirects = 5;
+    private static readonly KeyValuePair<string, string> AcceptJson = new("Accept", "application/json");
+
     private readonly HttpClient _httpClient;
     private readonly bool _disposeHttpClient;
-    private readonly string _apiKey;
+    private readonly ApiKeyCredential _credential;
+    private readonly Uri _baseAddress;
+    private readonly PipelinePolicy[] _apiPolicies;
+    private readonly PipelinePolicy[] _assetPolicies;
 
     /// <summary>Creates a pipeline over <paramref name="httpClient"/>.</summary>
+    /// <exception cref="InvalidOperationException">No API key is set in the options or the environment.</exception>
+    /// <exception cref="ArgumentException">The base address is not https (nor http to a loopback address).</exception>
     public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options = null, bool disposeHttpClient = false)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
-        _disposeHttpClient = disposeHttpClient;
         Options = options ?? new MagicHourClientOptions();
-        _apiKey = Options.ApiKey ?? Environment.GetEnvironmentVariable(MagicHourClientOptions.ApiKeyEnvironmentVariable)
-            ?? throw new InvalidOperationException(
-                $"No Magic Hour API key: set {nameof(MagicHourClientOptions)}.{nameof(MagicHourClientOptions.ApiKey)} or the {MagicHourClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+        _credential = new ApiKeyCredential(Options.ResolveApiKey());
+        _baseAddress = ValidateBaseAddress(Options.BaseAddress);
+        if (Options.RequestTimeout <= TimeSpan.Zero && Options.RequestTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.RequestTimeout, "RequestTimeout must be positive.");
+        }
+
+        Options.Retry.Validate();
+        Options.Polling.Validate();
+        _disposeHttpClient = disposeHttpClient;
+        Logger = Options.LoggerFactory?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+
+        var retry = new RetryPolicy(Options.Retry, Logger);
+        var redirect = new RedirectPolicy(MaxRedirects);
+        var logging = new LoggingPolicy(Logger);
+        var transport = new TransportPolicy(_httpClient, Options.RequestTimeout);
+        _apiPolicies = [retry, redirect, new AuthenticationPolicy(_credential, _baseAddress), logging, transport];
+
+        // Uploads and downloads have no authentication policy: the key is simply never in their pipeline.
+        _assetPolicies = [retry, redirect, logging, transport];
     }
 
-    /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>.</summary>
-    public static ApiPipeline Create(MagicHourClientOptions? options = null) => new(new HttpClient(), options, disposeHttpClient: true);
+    /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, which it disposes.</summary>
+    public static ApiPipeline Create(MagicHourClientOptions? options = null)
+    {
+        var httpClient = new HttpClient(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            return new(httpClient, options, disposeHttpClient: true);
+        }
+        catch
+        {
+            httpClient.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The handler the client uses when it makes its own <see cref="HttpClient"/>: automatic redirects off, so the
+    /// pipeline follows them and decides per hop whether the key may go along.
+    /// </summary>
+    public static HttpMessageHandler CreateDefaultHandler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+    };
 
     /// <summary>The client's options.</summary>
     public MagicHourClientOptions Options { get; }
 
+    /// <summary>The logger of the runtime (a no-op logger when the options have no logger factory).</summary>
+    public ILogger Logger { get; }
+
     /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="readBody"/>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(readBody);
         using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new MagicHourApiException(
+                MagicHourErrorKind.Network,
+                $"{request.OperationId}: the connection broke while the response was read: {ex.Message}",
+                response.StatusCode,
+                operationId: request.OperationId,
+                requestId: ErrorResponses.RequestIdOf(response),
+                innerException: ex);
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);
             JsonSupport.Read(ref reader);
-            T value = readBody(ref reader);
-            return value;
+            return readBody(ref reader);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             throw new MagicHourApiException(
                 MagicHourErrorKind.InvalidResponse,
-                $"{request.OperationId}: the response is not the JSON the API promises: {ex.Message}",
+                $"{request.OperationId}: the response is not the JSON the API promises: {_credential.Redact(ex.Message)}",
                 response.StatusCode,
                 operationId: request.OperationId,
-                requestId: RequestIdOf(response),
+                requestId: ErrorResponses.RequestIdOf(response),
                 innerException: ex);
         }
     }
@@ -66,38 +138,71 @@ public class ApiPipeline : IDisposable
         using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a request to an absolute, pre-signed upload or download URL. It never carries the API key, whatever the
+    /// host; it is retried like an idempotent request. The response has a success status and its headers read; the
+    /// caller reads the body as a stream and disposes it.
+    /// </summary>
+    /// <param name="method">GET for a download, PUT for an upload.</param>
+    /// <param name="uri">The pre-signed http(s) URL.</param>
+    /// <param name="createContent">Makes the body anew for each attempt, or null.</param>
+    /// <param name="operation">A name for logs and errors, e.g. <c>upload</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<HttpResponseMessage> SendUnauthenticatedAsync(
+        HttpMethod method, Uri uri, Func<HttpContent?>? createContent, string operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(uri);
+        ArgumentNullException.ThrowIfNull(operation);
+        if (!UriSafety.IsHttp(uri))
+        {
+            throw new ArgumentException($"'{UriSafety.ForLog(uri)}' is not an absolute http(s) URL.", nameof(uri));
+        }
+
+        using var message = new PipelineMessage(method, uri, operation, authenticate: false, isIdempotent: true, createContent, null, cancellationToken);
+        return await RunAsync(message, operation, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Releases the HTTP client when the pipeline owns it.</summary>
     public void Dispose()
     {
-        if (_disposeHttpClient)
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Never shows the API key.</summary>
+    public override string ToString() => $"ApiPipeline {{ BaseAddress = {_baseAddress}, ApiKey = *** }}";
+
+    /// <summary>Releases the HTTP client when the pipeline owns it.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _disposeHttpClient)
         {
             _httpClient.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(request.Method, new Uri(Options.BaseAddress, request.BuildRelativeUri()));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        foreach (var header in request.Headers)
-        {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        ArgumentNullException.ThrowIfNull(request);
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1) { AcceptJson };
+        headers.AddRange(request.Headers);
+        using var message = new PipelineMessage(
+            request.Method,
+            new Uri(_baseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri()),
+            request.OperationId,
+            authenticate: true,
+            request.IsIdempotent,
+            request.CreateContent,
+            headers,
+            cancellationToken);
+        return await RunAsync(message, request.OperationId, cancellationToken).ConfigureAwait(false);
+    }
 
-        message.Content = request.CreateContent();
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new MagicHourApiException(MagicHourErrorKind.Network, $"{request.OperationId}: {ex.Message}", operationId: request.OperationId, innerException: ex);
-        }
-
+    private async Task<HttpResponseMessage> RunAsync(PipelineMessage message, string operation, CancellationToken cancellationToken)
+    {
+        await new PipelineNext(message.Authenticate ? _apiPolicies : _assetPolicies, 0).InvokeAsync(message).ConfigureAwait(false);
+        HttpResponseMessage response = message.TakeResponse();
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -105,36 +210,24 @@ public class ApiPipeline : IDisposable
 
         using (response)
         {
-            string? serverMessage = await ReadServerMessageAsync(response, cancellationToken).ConfigureAwait(false);
-            MagicHourErrorKind kind = MagicHourApiException.KindOf(response.StatusCode);
-            throw new MagicHourApiException(
-                kind,
-                $"{request.OperationId} failed with {(int)response.StatusCode} ({response.StatusCode}){(serverMessage is null ? "." : $": {serverMessage}")}",
-                response.StatusCode,
-                serverMessage,
-                request.OperationId,
-                RequestIdOf(response));
+            throw await ErrorResponses.CreateAsync(response, operation, _credential, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<string?> ReadServerMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static Uri ValidateBaseAddress(Uri? baseAddress)
     {
-        try
+        if (baseAddress is null || !UriSafety.IsHttp(baseAddress))
         {
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            using JsonDocument document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("message", out JsonElement message)
-                && message.ValueKind == JsonValueKind.String
-                ? message.GetString()
-                : null;
+            throw new ArgumentException("The base address must be an absolute http(s) URL.", nameof(baseAddress));
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
-    private static string? RequestIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-request-id", out var values) ? string.Join(",", values) : null;
+        if (!UriSafety.IsSecureOrLoopback(baseAddress))
+        {
+            throw new ArgumentException(
+                $"The base address {baseAddress} is plain http to another machine, which would send the API key unencrypted; use https (http is allowed only to a loopback address).",
+                nameof(baseAddress));
+        }
+
+        return baseAddress;
+    }
 }

@@ -206,6 +206,19 @@ public static class JsonSupport
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes an ISO 8601 date-time, with <c>Z</c> for UTC as most APIs send it.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>).</summary>
     public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value) =>
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -1,0 +1,56 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using MagicHour.Runtime;
+using MagicHour.Runtime.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Magic Hour clients with <see cref="IHttpClientFactory"/>.</summary>
+public static class MagicHourServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> over a named <see cref="HttpClient"/> (automatic redirects off, no
+    /// HttpClient timeout: the pipeline applies its own) and an <see cref="ApiPipeline"/>, keyed by
+    /// <c>typeof(TClient)</c> and, for the first client registered, also unkeyed. The pipeline logs through the
+    /// container's <see cref="ILoggerFactory"/> unless the options name another.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="create">Makes the client over its pipeline.</param>
+    /// <param name="configure">Sets the options, e.g. the API key; without a key, <c>MAGIC_HOUR_API_KEY</c> is read.</param>
+    /// <returns>The builder of the named HttpClient, to add handlers or settings.</returns>
+    public static IHttpClientBuilder AddMagicHourClient<TClient>(
+        this IServiceCollection services,
+        Func<ApiPipeline, TClient> create,
+        Action<MagicHourClientOptions>? configure = null)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(create);
+        string name = "MagicHour:" + typeof(TClient).FullName;
+
+        OptionsBuilder<MagicHourClientOptions> options = services.AddOptions<MagicHourClientOptions>(name);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.PostConfigure<IServiceProvider>((o, provider) => o.LoggerFactory ??= provider.GetService<ILoggerFactory>());
+
+        IHttpClientBuilder builder = services.AddHttpClient(name)
+            .ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateDefaultHandler)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.AddKeyedTransient(typeof(TClient), (provider, _) => CreatePipeline(provider, name));
+        services.TryAddTransient(provider => CreatePipeline(provider, name));
+        services.TryAddTransient(provider => create(provider.GetRequiredKeyedService<ApiPipeline>(typeof(TClient))));
+        return builder;
+    }
+
+    private static ApiPipeline CreatePipeline(IServiceProvider provider, string name) => new(
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient(name),
+        provider.GetRequiredService<IOptionsMonitor<MagicHourClientOptions>>().Get(name));
+}

@@ -1,0 +1,10 @@
+namespace MagicHour.Emulator;
+
+internal enum ProjectOutcomeKind
+{
+    Complete,
+    Canceled,
+    Deleted,
+    Error,
+    Stuck,
+}

@@ -1,0 +1,110 @@
+using System.IO;
+using System.Linq;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Parsing;
+using MagicHour.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace MagicHour.Codegen.Tests;
+
+/// <summary>The generated client compiles with no error and no warning (nullable on, XML docs checked).</summary>
+public class CompileTests
+{
+    [Fact]
+    public void Our_spec_compiles_cleanly_with_seedream_obsolete()
+    {
+        GenerationResult result = GeneratorHarness.RunFile(RepositoryPaths.Spec);
+
+        AssertClean(result);
+        AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream", expected: true);
+        AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "SeedreamV4", expected: false);
+        IPropertySymbol seedream = Member(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream");
+        string message = (string)seedream.GetAttributes().Single(a => a.AttributeClass!.Name == "ObsoleteAttribute").ConstructorArguments[0].Value!;
+        Assert.Equal("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.", message);
+        AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestResolution", "Auto", expected: true);
+    }
+
+    [CorpusTheory]
+    [InlineData("openapi-2026-02.json", 31, false)]
+    [InlineData("openapi-2026-04.json", 33, true)]
+    [InlineData("openapi-latest.json", 36, true)]
+    [Trait("Category", "Corpus")]
+    public void Published_magic_hour_documents_compile_cleanly(string file, int operations, bool seedreamDeprecated)
+    {
+        string path = Path.Combine(RepositoryPaths.MagicHourSpecs, file);
+        GenerationResult result = GeneratorHarness.RunFile(path);
+        AssertClean(result);
+
+        ClientModel model = SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default);
+        Assert.Equal(operations, CountOperations(model.Root));
+        AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream", expected: seedreamDeprecated);
+        if (seedreamDeprecated)
+        {
+            AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "SeedreamV4", expected: false);
+        }
+    }
+
+    [Fact]
+    public void The_client_tree_follows_the_official_sdks()
+    {
+        GenerationResult result = GeneratorHarness.RunFile(RepositoryPaths.Spec);
+        const string usage = """
+            using System.Threading.Tasks;
+            using MagicHour.Client;
+
+            /// <summary>Calls the client as a user would.</summary>
+            public static class Usage
+            {
+                /// <summary>Creates, reads and deletes.</summary>
+                public static async Task<string> RunAsync(MagicHourClient client)
+                {
+                    AiImageEditorCreateResponse created = await client.V1.AiImageEditor.CreateAsync(new AiImageEditorCreateRequest
+                    {
+                        Style = new AiImageEditorCreateRequestStyle { Prompt = "Give me sunglasses" },
+                        Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = "api-assets/id/1234.png" },
+                        AspectRatio = AiImageEditorCreateRequestAspectRatio.Ratio16x9,
+                        Model = AiImageEditorCreateRequestModel.NanoBanana2,
+                    });
+                    ImageProjectsGetResponse project = await client.V1.ImageProjects.GetAsync(created.Id);
+                    FilesUploadUrlsCreateResponse urls = await client.V1.Files.UploadUrls.CreateAsync(new FilesUploadUrlsCreateRequest
+                    {
+                        Items = new[] { new FilesUploadUrlsCreateRequestItem { Type = FilesUploadUrlsCreateRequestItemType.Image, Extension = "png" } },
+                    });
+                    await client.V1.ImageProjects.DeleteAsync(project.Id);
+                    return AiImageGeneratorCreateRequestResolution.Resolution640px.Value + urls.Items[0].FilePath;
+                }
+            }
+            """;
+        CSharpCompilationWithUsage(result, usage);
+    }
+
+    internal static void AssertClean(GenerationResult result)
+    {
+        Assert.Null(result.GeneratorException);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.NotEmpty(result.Sources);
+        Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems.Take(20)));
+    }
+
+    private static void CSharpCompilationWithUsage(GenerationResult result, string usage)
+    {
+        Compilation withUsage = result.Compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(usage, GeneratorHarness.ParseOptions));
+        var problems = withUsage.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static int CountOperations(OperationGroupModel group) => group.Operations.Count + group.Groups.Sum(CountOperations);
+
+    private static IPropertySymbol Member(Compilation compilation, string type, string member)
+    {
+        INamedTypeSymbol symbol = compilation.GetTypeByMetadataName("MagicHour.Client." + type) ?? throw new Xunit.Sdk.XunitException($"{type} was not generated");
+        return symbol.GetMembers(member).OfType<IPropertySymbol>().SingleOrDefault() ?? throw new Xunit.Sdk.XunitException($"{type}.{member} was not generated");
+    }
+
+    private static void AssertObsolete(Compilation compilation, string type, string member, bool expected)
+    {
+        bool obsolete = Member(compilation, type, member).GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute");
+        Assert.True(expected == obsolete, $"{type}.{member} should {(expected ? string.Empty : "not ")}be [Obsolete]");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MagicHour.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace MagicHour.Codegen.Tests;
+
+/// <summary>The pipeline re-runs only when the spec (or its options) change; an edit elsewhere re-runs nothing.</summary>
+public class IncrementalTests
+{
+    private static readonly string[] TrackedSteps = { OpenApiClientGenerator.StepNames.SpecInputs, OpenApiClientGenerator.StepNames.ClientModels };
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached()
+    {
+        string spec = File.ReadAllText(RepositoryPaths.Spec);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("public class Unrelated { public int A => 1; }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/spec/openapi.json", spec) });
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+
+        SyntaxTree oldTree = compilation.SyntaxTrees.First();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(oldTree, CSharpSyntaxTree.ParseText("public class Unrelated { public int A => 2; }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        foreach (string step in TrackedSteps)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), $"step {step} is not tracked");
+            foreach (IncrementalGeneratorRunStep run in second.TrackedSteps[step])
+            {
+                foreach ((object _, IncrementalStepRunReason reason) in run.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} re-ran with {reason}");
+                }
+            }
+        }
+
+        foreach ((object _, IncrementalStepRunReason reason) in second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs))
+        {
+            Assert.Equal(IncrementalStepRunReason.Cached, reason);
+        }
+
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void Editing_the_spec_regenerates()
+    {
+        string spec = File.ReadAllText(RepositoryPaths.Spec);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("public class Unrelated { }");
+        var before = new InMemoryAdditionalText("/repo/spec/openapi.json", spec);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { before });
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+
+        string changed = spec.Replace("\"gpt-image-2\",", "\"gpt-image-2\",\n            \"brand-new-model\",");
+        Assert.NotEqual(spec, changed);
+        driver = driver.ReplaceAdditionalText(before, new InMemoryAdditionalText("/repo/spec/openapi.json", changed));
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        IncrementalStepRunReason reason = second.TrackedSteps[OpenApiClientGenerator.StepNames.ClientModels].Single().Outputs.Single().Reason;
+        Assert.Equal(IncrementalStepRunReason.Modified, reason);
+        string model = second.GeneratedSources.Single(s => s.HintName.EndsWith("AiImageGeneratorCreateRequestModel.g.cs")).SourceText.ToString();
+        Assert.Contains("public static AiImageGeneratorCreateRequestModel BrandNewModel { get; } = new(\"brand-new-model\");", model);
+        Assert.NotEqual(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void Other_additional_files_are_ignored_unless_opted_in()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("public class Unrelated { }");
+        string spec = File.ReadAllText(RepositoryPaths.Spec);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[]
+        {
+            new InMemoryAdditionalText("/repo/other.json", spec),
+            new InMemoryAdditionalText("/repo/petstore.json", spec, new Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.MagicHourCodegen"] = "true",
+                ["build_metadata.AdditionalFiles.MagicHourNamespace"] = "Contoso.Pets",
+                ["build_metadata.AdditionalFiles.MagicHourClientName"] = "PetsClient",
+            }),
+        });
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.All(result.GeneratedSources, s => Assert.StartsWith("Contoso.Pets.PetsClient", s.HintName));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public sealed partial class PetsClient : IDisposable"));
+    }
+
+    private static List<string> Texts(GeneratorRunResult result) => result.GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText).ToList();
+}

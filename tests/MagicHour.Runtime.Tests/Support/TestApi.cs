@@ -1,0 +1,132 @@
+using System.Net.Http;
+using System.Text.Json;
+using MagicHour.Emulator;
+using MagicHour.Runtime.Files;
+using MagicHour.Runtime.Http;
+using MagicHour.Runtime.Json;
+using MagicHour.Runtime.Projects;
+
+namespace MagicHour.Runtime.Tests.Support;
+
+/// <summary>Hand-written API calls, as generated code will make them, and the settings every test uses.</summary>
+public static class TestApi
+{
+    /// <summary>A key that is easy to search for in logs and messages.</summary>
+    public const string ApiKey = "mh_live_TOPSECRET_4f9c2a7e1b";
+
+    public static MagicHourClientOptions Options(MagicHourEmulator emulator, RecordingLoggerProvider? logs = null) => new()
+    {
+        ApiKey = ApiKey,
+        BaseAddress = emulator.BaseAddress,
+        RequestTimeout = TimeSpan.FromSeconds(10),
+        LoggerFactory = logs?.CreateFactory(),
+        Retry = new RetryOptions { MaxRetries = 3, InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
+        Polling = FastPolling(),
+    };
+
+    public static PollingOptions FastPolling(TimeSpan? timeout = null) => new()
+    {
+        InitialInterval = TimeSpan.FromMilliseconds(50),
+        MaxInterval = TimeSpan.FromMilliseconds(200),
+        BackoffFactor = 1.5,
+        Timeout = timeout ?? TimeSpan.FromSeconds(20),
+    };
+
+    public static async Task<MagicHourEmulator> StartEmulatorAsync(string? assetHost = null) =>
+        await MagicHourEmulator.StartAsync(new EmulatorOptions { RequiredApiKey = ApiKey, AssetHost = assetHost });
+
+    public static ApiPipeline Pipeline(MagicHourEmulator emulator, RecordingLoggerProvider? logs = null, Action<MagicHourClientOptions>? configure = null)
+    {
+        MagicHourClientOptions options = Options(emulator, logs);
+        configure?.Invoke(options);
+        return ApiPipeline.Create(options);
+    }
+
+    public static Task<CreatedProject> CreateImageAsync(ApiPipeline pipeline, string prompt = "a lighthouse at dusk", int imageCount = 1, CancellationToken cancellationToken = default)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "/v1/ai-image-generator", "aiImageGenerator.createImage");
+        request.SetJsonBody((prompt, imageCount), static (writer, value) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", "runtime test");
+            writer.WriteNumber("image_count", value.imageCount);
+            writer.WriteString("model", "flux-schnell");
+            writer.WriteStartObject("style");
+            writer.WriteString("prompt", value.prompt);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+        return pipeline.SendAsync(request, ReadCreated, cancellationToken);
+    }
+
+    public static Task<CreatedProject> EditImageAsync(ApiPipeline pipeline, string imageFilePath, CancellationToken cancellationToken = default)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "/v1/ai-image-editor", "aiImageEditor.createImage");
+        request.SetJsonBody(imageFilePath, static (writer, path) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("style");
+            writer.WriteString("prompt", "give it sunglasses");
+            writer.WriteEndObject();
+            writer.WriteStartObject("assets");
+            writer.WriteString("image_file_path", path);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
+        return pipeline.SendAsync(request, ReadCreated, cancellationToken);
+    }
+
+    public static Task<ProjectSnapshot> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
+        pipeline.SendAsync(
+            new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
+            ProjectSnapshot.ReadJson,
+            cancellationToken);
+
+    public static Task DeleteProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
+        pipeline.SendAsync(new ApiRequest(HttpMethod.Delete, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.delete"), cancellationToken);
+
+    /// <summary>What a generated GenerateAsync will do: create, wait, download.</summary>
+    public static async Task<(CreatedProject Created, ProjectSnapshot Final, IReadOnlyList<string> Files)> GenerateAsync(
+        ApiPipeline pipeline, string directory, int imageCount = 1, IProgress<ProjectProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CreatedProject created = await CreateImageAsync(pipeline, imageCount: imageCount, cancellationToken: cancellationToken);
+        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(
+            created.Id, token => GetProjectAsync(pipeline, created.Id, token), null, progress, cancellationToken);
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.Downloads, directory, cancellationToken);
+        return (created, final, files);
+    }
+
+    private static CreatedProject ReadCreated(ref Utf8JsonReader reader)
+    {
+        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a created project");
+        string? id = null;
+        int? credits = null;
+        while (true)
+        {
+            JsonSupport.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return new CreatedProject(
+                    id ?? throw JsonSupport.MissingProperty("a created project", "id"),
+                    credits ?? throw JsonSupport.MissingProperty("a created project", "credits_charged"));
+            }
+
+            if (reader.ValueTextEquals("id"u8))
+            {
+                JsonSupport.Read(ref reader);
+                id = JsonSupport.ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("credits_charged"u8))
+            {
+                JsonSupport.Read(ref reader);
+                credits = JsonSupport.ReadInt32(ref reader);
+            }
+            else
+            {
+                JsonSupport.SkipValue(ref reader);
+            }
+        }
+    }
+}
+
+public sealed record CreatedProject(string Id, int CreditsCharged);

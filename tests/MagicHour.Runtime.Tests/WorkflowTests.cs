@@ -1,0 +1,95 @@
+using MagicHour.Emulator;
+using MagicHour.Runtime.Files;
+using MagicHour.Runtime.Http;
+using MagicHour.Runtime.Projects;
+using MagicHour.Runtime.Tests.Support;
+
+namespace MagicHour.Runtime.Tests;
+
+public sealed class WorkflowTests
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public async Task Create_poll_download_returns_complete_png_files_and_reports_progress()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+        var seen = new List<ProjectProgress>();
+        var progress = new SynchronousProgress<ProjectProgress>(seen.Add);
+
+        var (created, final, files) = await TestApi.GenerateAsync(pipeline, directory.Combine("out"), imageCount: 2, progress: progress);
+
+        Assert.Equal(ProjectStatus.Complete, final.Status);
+        Assert.True(final.Enabled);
+        Assert.Equal(2, final.Downloads.Count);
+        Assert.True(created.CreditsCharged > 0);
+        Assert.Equal(created.CreditsCharged, final.CreditsCharged);
+        Assert.Equal(2, files.Count);
+        for (int i = 0; i < files.Count; i++)
+        {
+            Assert.Equal(directory.Combine("out", $"{created.Id}-{i + 1}.png"), files[i]);
+            byte[] bytes = await File.ReadAllBytesAsync(files[i]);
+            Assert.True(bytes.AsSpan().StartsWith(PngSignature), "a downloaded output is a PNG");
+        }
+
+        Assert.Equal(files.Select(f => Path.GetRelativePath(directory.Path, f)).Order(), directory.Files());
+        Assert.Equal(1, emulator.Stats.CreateCount);
+        Assert.Equal(0, emulator.Stats.AuthorizationHeadersOnAssetRequests);
+
+        Assert.Equal(ProjectStatus.Complete, seen[^1].Status);
+        Assert.Contains(seen, p => p.Status is ProjectStatus.Queued or ProjectStatus.Rendering);
+        Assert.Equal(Enumerable.Range(1, seen.Count), seen.Select(p => p.Attempt));
+        Assert.All(seen, p => Assert.Equal(created.Id, p.ProjectId));
+        Assert.True(seen.Zip(seen.Skip(1)).All(pair => pair.First.Elapsed <= pair.Second.Elapsed), "elapsed time only grows");
+    }
+
+    [Fact]
+    public async Task Upload_then_edit_then_download_with_assets_on_another_host()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync(assetHost: "localhost");
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+        string local = directory.Combine("face.PNG");
+        await File.WriteAllBytesAsync(local, [.. PngSignature, 1, 2, 3, 4]);
+        var uploader = new AssetUploader(pipeline);
+
+        IReadOnlyList<string> paths = await uploader.UploadAsync(
+            [local, "https://example.com/cat.jpg", "api-assets/already/there.png"]);
+
+        Assert.StartsWith("api-assets/", paths[0]);
+        Assert.EndsWith(".png", paths[0]);
+        Assert.Equal("https://example.com/cat.jpg", paths[1]);
+        Assert.Equal("api-assets/already/there.png", paths[2]);
+        Assert.Equal(1, emulator.Stats.UploadCount);
+        Assert.Equal(1, emulator.Stats.RequestCount("POST", "/v1/files/upload-urls"));
+
+        CreatedProject created = await TestApi.EditImageAsync(pipeline, paths[0]);
+        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
+        Assert.All(final.Downloads, url => Assert.Equal("localhost", url.Host));
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.Downloads, directory.Combine("out"), default);
+
+        Assert.Single(files);
+        Assert.True(new FileInfo(files[0]).Length > PngSignature.Length);
+        Assert.Equal(0, emulator.Stats.AuthorizationHeadersOnAssetRequests);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_workflows_all_complete()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => TestApi.GenerateAsync(pipeline, directory.Path)));
+
+        Assert.Equal(50, runs.Select(r => r.Created.Id).Distinct().Count());
+        Assert.All(runs, r => Assert.Equal(ProjectStatus.Complete, r.Final.Status));
+        string[] files = runs.SelectMany(r => r.Files).ToArray();
+        Assert.Equal(50, files.Distinct().Count());
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
+        Assert.Equal(50, directory.Files().Length);
+        Assert.Equal(50, emulator.Stats.CreateCount);
+    }
+}
