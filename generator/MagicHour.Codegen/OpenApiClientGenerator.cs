@@ -59,7 +59,13 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             ?? Option(global, "build_property.RootNamespace");
         string? clientName = Option(fileOptions, "build_metadata.AdditionalFiles.MagicHourClientName")
             ?? Option(global, "build_property.MagicHourCodegenClientName");
-        return new SpecInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName);
+        return new SpecInput(
+            file.Path,
+            text?.ToString() ?? string.Empty,
+            ns,
+            clientName,
+            Option(fileOptions, "build_metadata.AdditionalFiles.MagicHourStatusOperations"),
+            Option(fileOptions, "build_metadata.AdditionalFiles.MagicHourAssetFields"));
     }
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>

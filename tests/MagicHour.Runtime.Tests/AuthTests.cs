@@ -136,6 +136,20 @@ public sealed class AuthTests
         Assert.Equal(("localhost", "/v1/image-projects/landed", false), server.Requests.Last());
     }
 
+    [Theory]
+    [InlineData("..", "/v1/image-projects/%2E%2E")]
+    [InlineData(".", "/v1/image-projects/%2E")]
+    [InlineData("../../v1/files/upload-urls", "/v1/image-projects/..%2F..%2Fv1%2Ffiles%2Fupload-urls")]
+    public async Task A_hostile_path_parameter_stays_inside_its_segment(string id, string expectedPath)
+    {
+        await using var server = new RecordingHttpServer();
+        using ApiPipeline pipeline = ApiPipeline.Create(new MagicHourClientOptions { ApiKey = TestApi.ApiKey, BaseAddress = server.BaseAddress });
+
+        await TestApi.GetProjectAsync(pipeline, id);
+
+        Assert.Equal(expectedPath, server.Requests.Single().Path);
+    }
+
     [Fact]
     public void ToString_never_shows_the_key()
     {

@@ -9,17 +9,20 @@ namespace MagicHour.Runtime.Tests;
 
 public sealed partial class DownloadTests
 {
-    [Fact]
-    public async Task Hostile_ids_and_names_can_never_write_outside_the_directory()
+    [Theory]
+    [InlineData("../../../tmp/owned", "tmp_owned", "..%2F..%2Fescape.png|%2e%2e%2f%2e%2e%2fevil.sh|..|%2Fetc%2Fpasswd")]
+    [InlineData("/etc/cron.d/x", "etc_cron_d_x", "C:%5Cwindows%5Cwin.ini|name with spaces.JPG|x.toolongextension1234|nul")]
+    [InlineData("..\\..\\windows\\system32", "windows_system32", "\u00e9t\u00e9.p\u00f1g|.hidden|a;b&c=%09d.png|...")]
+    public async Task Hostile_ids_and_names_can_never_write_outside_the_directory(string projectId, string expectedStem, string joinedNames)
     {
+        string[] names = joinedNames.Split('|');
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         using var directory = new TempDirectory();
-        string[] names = ["..%2F..%2Fescape.png", "%2e%2e%2f%2e%2e%2fevil.sh", "..", "%2Fetc%2Fpasswd", "C:%5Cwindows%5Cwin.ini", "name with spaces.JPG", "x.toolongextension1234", "nul", "\u00e9t\u00e9.p\u00f1g"];
-        emulator.Outcomes.Enqueue(ProjectOutcome.Complete with { ProjectId = "../../../tmp/owned", DownloadNames = names });
-        CreatedProject created = await TestApi.CreateImageAsync(pipeline, imageCount: 1);
+        emulator.Outcomes.Enqueue(ProjectOutcome.Complete with { ProjectId = projectId, DownloadNames = names });
+        CreatedProject created = await TestApi.CreateImageAsync(pipeline, imageCount: names.Length);
         ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
-        Assert.Equal("../../../tmp/owned", final.Id);
+        Assert.Equal(projectId, final.Id);
 
         IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Combine("out"), default);
 
@@ -28,7 +31,7 @@ public sealed partial class DownloadTests
         string outDirectory = directory.Combine("out");
         Assert.All(files, f => Assert.Equal(outDirectory, Path.GetDirectoryName(f)));
         Assert.All(files, f => Assert.Matches(SafeName(), Path.GetFileName(f)));
-        Assert.All(files, f => Assert.StartsWith("tmp_owned-", Path.GetFileName(f)));
+        Assert.All(files, f => Assert.StartsWith(expectedStem + "-", Path.GetFileName(f)));
         Assert.Equal(files.Select(f => Path.Combine("out", Path.GetFileName(f))).Order(StringComparer.Ordinal), directory.Files());
         Assert.Equal(files.Count, files.Distinct().Count());
     }

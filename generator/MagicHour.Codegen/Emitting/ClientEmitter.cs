@@ -10,7 +10,7 @@ internal static class ClientEmitter
     private static readonly string[] Usings =
     {
         "System", "System.CodeDom.Compiler", "System.Collections.Generic", "System.Net.Http", "System.Text.Json", "System.Threading",
-        "System.Threading.Tasks", "MagicHour.Runtime", "MagicHour.Runtime.Http", "MagicHour.Runtime.Json",
+        "System.Linq", "System.Threading.Tasks", "MagicHour.Runtime", "MagicHour.Runtime.Http", "MagicHour.Runtime.Json", "MagicHour.Runtime.Projects",
     };
 
     public static string EmitRoot(ClientModel model)
@@ -119,7 +119,42 @@ internal static class ClientEmitter
         {
             w.Line();
             EmitOperation(w, operation);
+            if (operation.Workflow is not null)
+            {
+                w.Line();
+                (List<string> declarations, List<string> arguments) = Parameters(operation);
+                WorkflowEmitter.Emit(w, operation, declarations, arguments);
+            }
         }
+    }
+
+    /// <summary>The method's parameters (without the cancellation token) and the names to pass them on with.</summary>
+    private static (List<string> Declarations, List<string> Arguments) Parameters(OperationModel operation)
+    {
+        string? bodyName = operation.RequestBody is null ? null : operation.RequestBody.Type.Kind == TypeRefKind.Object ? "request" : "body";
+        var declarations = new List<string>();
+        var arguments = new List<string>();
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
+        {
+            declarations.Add($"{TypeNames.Of(parameter.Type, parameter.Type.IsNullable)} {parameter.Name}");
+            arguments.Add(parameter.Name);
+        }
+
+        if (operation.RequestBody is { } requestBody)
+        {
+            declarations.Add(requestBody.IsRequired
+                ? $"{TypeNames.Of(requestBody.Type, false)} {bodyName}"
+                : $"{TypeNames.Of(requestBody.Type, true)} {bodyName} = null");
+            arguments.Add(bodyName!);
+        }
+
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
+        {
+            declarations.Add($"{TypeNames.Of(parameter.Type, true)} {parameter.Name} = null");
+            arguments.Add(parameter.Name);
+        }
+
+        return (declarations, arguments);
     }
 
     private static void EmitOperation(CodeWriter w, OperationModel operation)
@@ -156,24 +191,7 @@ internal static class ClientEmitter
             w.Line($"[Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
         }
 
-        var signature = new List<string>();
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
-        {
-            signature.Add($"{TypeNames.Of(parameter.Type, parameter.Type.IsNullable)} {parameter.Name}");
-        }
-
-        if (operation.RequestBody is { } requestBody)
-        {
-            signature.Add(requestBody.IsRequired
-                ? $"{TypeNames.Of(requestBody.Type, false)} {bodyName}"
-                : $"{TypeNames.Of(requestBody.Type, true)} {bodyName} = null");
-        }
-
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
-        {
-            signature.Add($"{TypeNames.Of(parameter.Type, true)} {parameter.Name} = null");
-        }
-
+        List<string> signature = Parameters(operation).Declarations;
         signature.Add("CancellationToken cancellationToken = default");
         string returnType = operation.ResponseType is null ? "Task" : $"Task<{TypeNames.Of(operation.ResponseType, false)}>";
         w.Open($"public {returnType} {operation.MethodName}Async({string.Join(", ", signature)})");

@@ -44,7 +44,14 @@ internal sealed record OperationModel(
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
     ImmutableEquatableArray<ErrorResponseModel> Errors,
-    ImmutableEquatableArray<string> Tags);
+    ImmutableEquatableArray<string> Tags)
+{
+    /// <summary>Overrides of the workflow rules, from the spec or MSBuild.</summary>
+    public WorkflowHints Hints { get; init; } = WorkflowHints.None;
+
+    /// <summary>Set when the operation creates a project: a <c>GenerateAsync</c> is generated beside it.</summary>
+    public WorkflowModel? Workflow { get; init; }
+}
 
 /// <summary>A node of the client tree, e.g. <c>client.V1.ImageProjects</c>: its operations and sub-groups.</summary>
 /// <param name="PropertyName">The property that leads to this group from its parent.</param>

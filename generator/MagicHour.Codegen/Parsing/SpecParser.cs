@@ -103,6 +103,7 @@ internal static class SpecParser
             OperationGroupModel root = new OperationMapper(context, schemas, basePath).Map(document.Paths, clientName);
 
             List<TypeModel> types = context.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+            root = new WorkflowMapper(types, input, context).Attach(root);
             string title = document.Info?.Title is { Length: > 0 } t ? t : clientName;
             return new ClientModel(
                 ns,

@@ -46,7 +46,9 @@ public static class MagicHourServiceCollectionExtensions
 
         services.AddKeyedTransient(typeof(TClient), (provider, _) => CreatePipeline(provider, name));
         services.TryAddTransient(provider => CreatePipeline(provider, name));
-        services.TryAddTransient(provider => create(provider.GetRequiredKeyedService<ApiPipeline>(typeof(TClient))));
+        // The client's own pipeline is made here rather than resolved, so the container does not hold on to it as a
+        // disposable transient for its whole lifetime.
+        services.TryAddTransient(provider => create(CreatePipeline(provider, name)));
         return builder;
     }
 

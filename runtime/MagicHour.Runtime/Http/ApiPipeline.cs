@@ -25,6 +25,10 @@ public class ApiPipeline : IDisposable
     private const int MaxRedirects = 5;
     private static readonly KeyValuePair<string, string> AcceptJson = new("Accept", "application/json");
 
+    // The path is built from escaped segments already; canonicalizing it would turn an id such as ".." (even as %2E%2E)
+    // into a dot segment and send the request to another endpoint.
+    private static readonly UriCreationOptions VerbatimPath = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private readonly HttpClient _httpClient;
     private readonly bool _disposeHttpClient;
     private readonly ApiKeyCredential _credential;
@@ -189,7 +193,7 @@ public class ApiPipeline : IDisposable
         headers.AddRange(request.Headers);
         using var message = new PipelineMessage(
             request.Method,
-            new Uri(_baseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri()),
+            new Uri(_baseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri(), VerbatimPath),
             request.OperationId,
             authenticate: true,
             request.IsIdempotent,

@@ -44,6 +44,14 @@ public static class ParameterFormatter
     /// <summary>Formats any other value (generated enums format as their wire value).</summary>
     public static string Format(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    /// <summary>Escapes a formatted value for use as one path segment.</summary>
-    public static string EscapePath(string value) => Uri.EscapeDataString(value);
+    /// <summary>
+    /// Escapes a formatted value for use as one path segment. A value of <c>.</c> or <c>..</c> is escaped too, since
+    /// <see cref="Uri"/> would otherwise remove it as a dot segment and the request would go to another path.
+    /// </summary>
+    public static string EscapePath(string value) => value switch
+    {
+        "." => "%2E",
+        ".." => "%2E%2E",
+        _ => Uri.EscapeDataString(value),
+    };
 }

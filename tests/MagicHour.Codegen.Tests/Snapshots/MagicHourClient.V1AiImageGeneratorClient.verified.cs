@@ -9,10 +9,12 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
 using MagicHour.Runtime;
 using MagicHour.Runtime.Http;
 using MagicHour.Runtime.Json;
+using MagicHour.Runtime.Projects;
 
 namespace MagicHour.Client;
 
@@ -41,5 +43,34 @@ public sealed partial class V1AiImageGeneratorClient
         var apiRequest = new ApiRequest(HttpMethod.Post, "/v1/ai-image-generator", "aiImageGenerator.createImage");
         apiRequest.SetJsonBody(request, AiImageGeneratorCreateRequestJsonConverter.WriteValue);
         return _pipeline.SendAsync<AiImageGeneratorCreateResponse>(apiRequest, AiImageGeneratorCreateResponseJsonConverter.ReadValue, cancellationToken);
+    }
+
+    /// <summary>
+    /// Does the whole job in one call: uploads the local files named in the request, creates the project like <see cref="CreateAsync"/>, waits for it to finish and downloads its outputs.
+    /// </summary>
+    /// <remarks>
+    /// Every local input is checked (it exists, can be read, is not empty, has an extension the API takes) before the first
+    /// upload, so a bad input costs neither an upload nor credits. URLs and <c>api-assets/…</c> paths are sent as they are.
+    /// The project is polled through <c>GET /v1/image-projects/{id}</c> (<c>imageProjects.getDetails</c>).
+    /// </remarks>
+    /// <param name="request">The request; its asset fields may name local files.</param>
+    /// <param name="options">Whether to wait and download, where to, polling and progress; null for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>
+    /// <exception cref="ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
+    /// <exception cref="MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time.</exception>
+    /// <exception cref="MagicHourApiException">An API call failed.</exception>
+    public async Task<ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageGeneratorCreateRequest request, GenerateOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var workflow = new ProjectWorkflow(_pipeline, options);
+        AiImageGeneratorCreateResponse created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        return await workflow.CompleteAsync(
+            created.Id,
+            created.CreditsCharged,
+            "/v1/image-projects/" + ParameterFormatter.EscapePath(created.Id),
+            "imageProjects.getDetails",
+            (id, ct) => new V1ImageProjectsClient(_pipeline).GetAsync(id, ct),
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -9,10 +9,12 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
+using System.Linq;
 using System.Threading.Tasks;
 using MagicHour.Runtime;
 using MagicHour.Runtime.Http;
 using MagicHour.Runtime.Json;
+using MagicHour.Runtime.Projects;
 
 namespace MagicHour.Client;
 
