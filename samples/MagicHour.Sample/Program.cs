@@ -1,23 +1,139 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Client;
 using MagicHour.Emulator;
 using MagicHour.Runtime;
+using MagicHour.Runtime.Projects;
+using MagicHour.Sample;
 
-// A first version of the sample: generate an image against the emulator through the generated client.
-await using MagicHourEmulator emulator = await MagicHourEmulator.StartAsync();
-using var client = new MagicHourClient(new MagicHourClientOptions { ApiKey = "emulator", BaseAddress = emulator.BaseAddress });
-AiImageGeneratorCreateResponse created = await client.V1.AiImageGenerator.CreateAsync(new AiImageGeneratorCreateRequest
+// The sample a newcomer runs first: one GenerateAsync call does upload → create → wait → download.
+SampleArguments arguments;
+try
 {
-    ImageCount = 1,
-    Style = new AiImageGeneratorCreateRequestStyle { Prompt = "A lighthouse at dusk" },
-});
-Console.WriteLine($"Created {created.Id} for {created.CreditsCharged} credits.");
-ImageProjectsGetResponse project;
-do
-{
-    await Task.Delay(200);
-    project = await client.V1.ImageProjects.GetAsync(created.Id);
+    arguments = SampleArguments.Parse(args);
 }
-while (project.Status != ImageProjectsGetResponseStatus.Complete && project.Status != ImageProjectsGetResponseStatus.Error);
-Console.WriteLine($"{project.Status}: {project.Downloads.Count} output(s).");
+catch (FormatException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+if (arguments.Help)
+{
+    Console.WriteLine(SampleArguments.Usage);
+    return 0;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+MagicHourEmulator? emulator = null;
+try
+{
+    var options = new MagicHourClientOptions();
+    if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MagicHourClientOptions.ApiKeyEnvironmentVariable)))
+    {
+        emulator = await MagicHourEmulator.StartAsync(cancellationToken: cancel.Token);
+        options.ApiKey = "emulator";
+        options.BaseAddress = emulator.BaseAddress;
+        Console.WriteLine($"No {MagicHourClientOptions.ApiKeyEnvironmentVariable} set: using the built-in emulator at {emulator.BaseAddress}");
+    }
+
+    if (arguments.Image is { } image && AssetLooksLocal(image) && !File.Exists(image))
+    {
+        Console.Error.WriteLine($"The image '{image}' does not exist.");
+        return 1;
+    }
+
+    using var client = new MagicHourClient(options);
+    var progress = new ProgressDisplay();
+    var generate = new GenerateOptions
+    {
+        DownloadDirectory = arguments.OutputDirectory,
+        Progress = progress,
+        Polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(emulator is null ? 2000 : 200), Timeout = TimeSpan.FromMinutes(10) },
+    };
+
+    ProjectResult<ImageProjectsGetResponse> result = arguments.Command == "edit"
+        ? await client.V1.AiImageEditor.GenerateAsync(EditRequest(arguments), generate, cancel.Token)
+        : await client.V1.AiImageGenerator.GenerateAsync(GenerateRequest(arguments), generate, cancel.Token);
+    progress.Finish();
+
+    Console.WriteLine($"Project {result.ProjectId}: {result.Status}, {result.CreditsCharged ?? 0} credits charged.");
+    foreach (string path in result.DownloadedPaths)
+    {
+        Console.WriteLine($"  wrote {path}");
+    }
+
+    return 0;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(OneLine(ex.Message));
+    return 1;
+}
+catch (MagicHourProjectException ex) when (ex.Kind == MagicHourErrorKind.Timeout)
+{
+    Console.Error.WriteLine($"Timed out waiting for project {ex.ProjectId} (last status: {ex.Status ?? "unknown"}).");
+    return 3;
+}
+catch (MagicHourProjectException ex)
+{
+    Console.Error.WriteLine($"Project {ex.ProjectId} ended as {ex.Status}: {ex.ErrorMessage ?? ex.Message}{(ex.ErrorCode is null ? string.Empty : $" ({ex.ErrorCode})")}");
+    return 3;
+}
+catch (MagicHourApiException ex)
+{
+    Console.Error.WriteLine(ex.ServerMessage is { Length: > 0 } server ? $"The API refused the request ({(int?)ex.StatusCode}): {server}" : OneLine(ex.Message));
+    return 4;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Canceled.");
+    return 130;
+}
+finally
+{
+    if (emulator is not null)
+    {
+        await emulator.DisposeAsync();
+    }
+}
+
+static AiImageEditorCreateRequest EditRequest(SampleArguments arguments) => new()
+{
+    Name = "MagicHour.Sample edit",
+    Style = new AiImageEditorCreateRequestStyle { Prompt = arguments.Prompt! },
+    Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = arguments.Image },
+    Model = arguments.Model is null ? default(AiImageEditorCreateRequestModel?) : KnownOrThrow(arguments.Model, AiImageEditorCreateRequestModel.KnownValues, "model"),
+};
+
+static AiImageGeneratorCreateRequest GenerateRequest(SampleArguments arguments) => new()
+{
+    Name = "MagicHour.Sample generate",
+    ImageCount = arguments.Count,
+    Style = new AiImageGeneratorCreateRequestStyle { Prompt = arguments.Prompt! },
+    Model = arguments.Model is null ? default(AiImageGeneratorCreateRequestModel?) : KnownOrThrow(arguments.Model, AiImageGeneratorCreateRequestModel.KnownValues, "model"),
+    AspectRatio = arguments.AspectRatio is null ? default(AiImageGeneratorCreateRequestAspectRatio?) : KnownOrThrow(arguments.AspectRatio, AiImageGeneratorCreateRequestAspectRatio.KnownValues, "aspect ratio"),
+};
+
+// The generated enums accept any string (the API adds models often); the sample still catches typos early.
+static T KnownOrThrow<T>(string value, IReadOnlyList<T> known, string what)
+    where T : struct =>
+    known.FirstOrDefault(k => k.ToString() == value) is var match && match.ToString() == value
+        ? match
+        : throw new ArgumentException($"Unknown {what} '{value}'. Known: {string.Join(", ", known)}.");
+
+static bool AssetLooksLocal(string value) =>
+    !value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+    && !value.StartsWith("api-assets/", StringComparison.Ordinal);
+
+static string OneLine(string text) => text.ReplaceLineEndings(" ");

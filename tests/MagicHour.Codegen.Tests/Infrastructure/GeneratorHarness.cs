@@ -47,11 +47,15 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Generates for a file on disk, opted in by metadata whatever its name.</summary>
-    public static GenerationResult RunFile(string path, IReadOnlyDictionary<string, string>? globalOptions = null)
+    public static GenerationResult RunFile(string path, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+        RunOptedIn(File.ReadAllText(path), path, globalOptions);
+
+    /// <summary>Generates for a spec text held in memory (e.g. decompressed), opted in by metadata whatever <paramref name="path"/> is.</summary>
+    public static GenerationResult RunOptedIn(string specText, string path, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
         CSharpCompilation compilation = CreateCompilation("internal static class Placeholder { }");
         var metadata = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.MagicHourCodegen"] = "true" };
-        GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, File.ReadAllText(path), metadata) }, globalOptions);
+        GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText, metadata) }, globalOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, CancellationToken.None);
         return new GenerationResult(driver.GetRunResult(), output, diagnostics);
     }
@@ -124,6 +128,11 @@ internal sealed record GenerationResult(GeneratorDriverRunResult RunResult, Comp
     /// <summary>Errors and warnings of compiling the generated code (the generator's own diagnostics excluded).</summary>
     public IReadOnlyList<Diagnostic> CompileProblems => Compilation.GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToList();
+
+    /// <summary>Errors of compiling the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompileErrors => Compilation.GetDiagnostics()
+        .Where(d => d.Severity == DiagnosticSeverity.Error)
         .ToList();
 
     public Exception? GeneratorException => RunResult.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
