@@ -17,11 +17,21 @@ public sealed class MagicHourClientOptions
     /// <summary>The API key; when null, <see cref="ApiKeyEnvironmentVariable"/> is read.</summary>
     public string? ApiKey { get; set; }
 
+    private Uri? _baseAddress;
+
     /// <summary>
     /// The API's base address. It must be <c>https</c>, or <c>http</c> to a loopback address (a local emulator),
-    /// because the API key travels with every call.
+    /// because the API key travels with every call. When not set, a generated client uses the first server of its
+    /// spec, and anything else <see cref="DefaultBaseAddress"/>.
     /// </summary>
-    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+    public Uri BaseAddress
+    {
+        get => _baseAddress ?? DefaultBaseAddress;
+        set => _baseAddress = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Whether <see cref="BaseAddress"/> was set, rather than left to the client's default.</summary>
+    public bool IsBaseAddressSet => _baseAddress is not null;
 
     /// <summary>
     /// How long one HTTP attempt may take until the response headers arrive; for a download, how long the body may

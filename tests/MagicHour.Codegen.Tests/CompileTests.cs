@@ -79,6 +79,27 @@ public class CompileTests
         CSharpCompilationWithUsage(result, usage);
     }
 
+    [Fact]
+    public void A_server_with_a_path_becomes_the_default_address_and_a_path_prefix()
+    {
+        const string spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Pet Store API", "version": "1" },
+              "servers": [ { "url": "https://{region}.pets.example.com/api/v3", "variables": { "region": { "default": "eu" } } } ],
+              "paths": { "/pets/{id}": { "delete": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64" } } ],
+                "responses": { "204": { "description": "deleted" } } } } }
+            }
+            """;
+        GenerationResult result = GeneratorHarness.Run(spec);
+        AssertClean(result);
+        string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public static Uri DefaultBaseAddress { get; } = new(\"https://eu.pets.example.com\");", all);
+        Assert.Contains("new ApiRequest(HttpMethod.Delete, \"/api/v3/pets/\" + ParameterFormatter.EscapePath(ParameterFormatter.Format(id)), \"DELETE /pets/{id}\")", all);
+        Assert.Contains("public sealed partial class PetStoreClient : IDisposable", all);
+    }
+
     internal static void AssertClean(GenerationResult result)
     {
         Assert.Null(result.GeneratorException);

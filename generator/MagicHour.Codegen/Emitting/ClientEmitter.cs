@@ -23,6 +23,14 @@ internal static class ClientEmitter
         w.Doc(model.Documentation, $"A client for the API.");
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {name} : IDisposable");
+        string defaultAddress = model.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
+        if (model.DefaultBaseAddress is not null)
+        {
+            w.DocXml("summary", "The address requests go to unless <see cref=\"MagicHourClientOptions.BaseAddress\"/> is set: the spec's first server.");
+            w.Line($"public static Uri DefaultBaseAddress {{ get; }} = new({CodeWriter.Literal(model.DefaultBaseAddress)});");
+            w.Line();
+        }
+
         w.Line("private readonly ApiPipeline _pipeline;");
         w.Line("private readonly bool _ownsPipeline;");
         w.Line();
@@ -35,7 +43,7 @@ internal static class ClientEmitter
         w.DocTag("summary", "Creates a client with its own HTTP connection pool.");
         w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
         w.Line($"public {name}(MagicHourClientOptions options)");
-        w.Line("    : this(ApiPipeline.Create(options), ownsPipeline: true)");
+        w.Line($"    : this(ApiPipeline.Create(options, {defaultAddress}), ownsPipeline: true)");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -43,7 +51,7 @@ internal static class ClientEmitter
         w.Line("/// <param name=\"httpClient\">The HTTP client to send requests with; it is not disposed with this client.</param>");
         w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
         w.Line($"public {name}(HttpClient httpClient, MagicHourClientOptions? options = null)");
-        w.Line("    : this(new ApiPipeline(httpClient, options), ownsPipeline: true)");
+        w.Line($"    : this(new ApiPipeline(httpClient, options, disposeHttpClient: false, {defaultAddress}), ownsPipeline: true)");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -75,6 +83,26 @@ internal static class ClientEmitter
         w.Line("_pipeline.Dispose();");
         w.Close();
         w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>The <c>services.AddMagicHourClient(...)</c> extension that registers this client with DI.</summary>
+    public static string EmitServiceCollectionExtensions(ClientModel model)
+    {
+        var w = new CodeWriter();
+        FileHeader.Write(w, model.Namespace, "System", "System.CodeDom.Compiler", "MagicHour.Runtime", "Microsoft.Extensions.DependencyInjection");
+        string name = model.ClientName;
+        string defaultAddress = model.DefaultBaseAddress is null ? "null" : $"{name}.DefaultBaseAddress";
+        w.DocXml("summary", $"Registers <see cref=\"{name}\"/> with dependency injection.");
+        w.Line(FileHeader.GeneratedCodeAttribute);
+        w.Open($"public static class {name}ServiceCollectionExtensions");
+        w.DocXml("summary", $"Registers <see cref=\"{name}\"/> over an <c>IHttpClientFactory</c> client, logging through the container's logger factory.");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configure\">Sets the options, e.g. the API key; without one, <c>MAGIC_HOUR_API_KEY</c> is read.</param>");
+        w.Line("/// <returns>The builder of the underlying HttpClient, to add handlers or settings.</returns>");
+        w.Line($"public static IHttpClientBuilder Add{name}(this IServiceCollection services, Action<MagicHourClientOptions>? configure = null) =>");
+        w.Line($"    services.AddMagicHourClient(static pipeline => new {name}(pipeline), configure, {defaultAddress});");
         w.Close();
         return w.ToString();
     }

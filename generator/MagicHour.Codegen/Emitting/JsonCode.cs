@@ -27,7 +27,7 @@ internal static class JsonCode
         TypeRefKind.Any => $"JsonSupport.ReadElement(ref {reader})",
         TypeRefKind.Object or TypeRefKind.Enum => $"{type.Name}JsonConverter.ReadValue(ref {reader})",
         TypeRefKind.Array => $"JsonSupport.ReadArray(ref {reader}, static (ref Utf8JsonReader {Inner(depth)}) => {ReadNullable(type.Element!, Inner(depth), depth + 1)})",
-        TypeRefKind.Dictionary => $"JsonSupport.ReadDictionary(ref {reader}, static (ref Utf8JsonReader {Inner(depth)}) => {ReadNullable(type.Element!, Inner(depth), depth + 1)})",
+        TypeRefKind.Dictionary => $"JsonSupport.ReadDictionary{DictionaryTypeArgument(type.Element!)}(ref {reader}, static (ref Utf8JsonReader {Inner(depth)}) => {ReadNullable(type.Element!, Inner(depth), depth + 1)})",
         _ => $"JsonSupport.ReadElement(ref {reader})",
     };
 
@@ -71,6 +71,13 @@ internal static class JsonCode
 
         return $"{{ if ({value} is null) {{ {writer}.WriteNullValue(); }} else {{ {statement} }} }}";
     }
+
+    /// <summary>
+    /// A <c>Dictionary&lt;string, List&lt;T&gt;&gt;</c> does not convert to <c>IReadOnlyDictionary&lt;string, IReadOnlyList&lt;T&gt;&gt;</c>
+    /// (dictionaries are not covariant), so collection values name their type.
+    /// </summary>
+    private static string DictionaryTypeArgument(TypeRef value) =>
+        value.Kind is TypeRefKind.Array or TypeRefKind.Dictionary ? "<" + TypeNames.Of(value, value.IsNullable) + ">" : string.Empty;
 
     private static string Inner(int depth) => depth == 1 ? "itemReader" : "itemReader" + depth.ToString(CultureInfo.InvariantCulture);
 

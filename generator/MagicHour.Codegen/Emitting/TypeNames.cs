@@ -23,11 +23,14 @@ internal static class TypeNames
             TypeRefKind.Bytes => "byte[]",
             TypeRefKind.Any => "JsonElement",
             TypeRefKind.Object or TypeRefKind.Enum => type.Name!,
-            TypeRefKind.Array => $"IReadOnlyList<{Of(type.Element!, type.Element!.IsNullable)}>",
-            TypeRefKind.Dictionary => $"IReadOnlyDictionary<string, {Of(type.Element!, type.Element!.IsNullable)}>",
+            TypeRefKind.Array => $"IReadOnlyList<{Element(type.Element!)}>",
+            TypeRefKind.Dictionary => $"IReadOnlyDictionary<string, {Element(type.Element!)}>",
             _ => "JsonElement",
         };
 
         return nullable ? name + "?" : name;
     }
+
+    /// <summary>An item of a collection. A JsonElement holds JSON null itself, so its items are never <c>JsonElement?</c>.</summary>
+    private static string Element(TypeRef element) => Of(element, element.IsNullable && element.Kind != TypeRefKind.Any);
 }

@@ -26,6 +26,22 @@ public static class MagicHourServiceCollectionExtensions
         this IServiceCollection services,
         Func<ApiPipeline, TClient> create,
         Action<MagicHourClientOptions>? configure = null)
+        where TClient : class => services.AddMagicHourClient(create, configure, defaultBaseAddress: null);
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/> as <see cref="AddMagicHourClient{TClient}(IServiceCollection, Func{ApiPipeline, TClient}, Action{MagicHourClientOptions}?)"/>
+    /// does, for an API whose own default address (e.g. its spec's first server) is <paramref name="defaultBaseAddress"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="create">Makes the client over its pipeline.</param>
+    /// <param name="configure">Sets the options, e.g. the API key; without a key, <c>MAGIC_HOUR_API_KEY</c> is read.</param>
+    /// <param name="defaultBaseAddress">The address used when the options set none.</param>
+    /// <returns>The builder of the named HttpClient, to add handlers or settings.</returns>
+    public static IHttpClientBuilder AddMagicHourClient<TClient>(
+        this IServiceCollection services,
+        Func<ApiPipeline, TClient> create,
+        Action<MagicHourClientOptions>? configure,
+        Uri? defaultBaseAddress)
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -44,15 +60,17 @@ public static class MagicHourServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateDefaultHandler)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
 
-        services.AddKeyedTransient(typeof(TClient), (provider, _) => CreatePipeline(provider, name));
-        services.TryAddTransient(provider => CreatePipeline(provider, name));
+        services.AddKeyedTransient(typeof(TClient), (provider, _) => CreatePipeline(provider, name, defaultBaseAddress));
+        services.TryAddTransient(provider => CreatePipeline(provider, name, defaultBaseAddress));
         // The client's own pipeline is made here rather than resolved, so the container does not hold on to it as a
         // disposable transient for its whole lifetime.
-        services.TryAddTransient(provider => create(CreatePipeline(provider, name)));
+        services.TryAddTransient(provider => create(CreatePipeline(provider, name, defaultBaseAddress)));
         return builder;
     }
 
-    private static ApiPipeline CreatePipeline(IServiceProvider provider, string name) => new(
+    private static ApiPipeline CreatePipeline(IServiceProvider provider, string name, Uri? defaultBaseAddress) => new(
         provider.GetRequiredService<IHttpClientFactory>().CreateClient(name),
-        provider.GetRequiredService<IOptionsMonitor<MagicHourClientOptions>>().Get(name));
+        provider.GetRequiredService<IOptionsMonitor<MagicHourClientOptions>>().Get(name),
+        disposeHttpClient: false,
+        defaultBaseAddress);
 }

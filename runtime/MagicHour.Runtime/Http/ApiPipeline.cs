@@ -40,11 +40,21 @@ public class ApiPipeline : IDisposable
     /// <exception cref="InvalidOperationException">No API key is set in the options or the environment.</exception>
     /// <exception cref="ArgumentException">The base address is not https (nor http to a loopback address).</exception>
     public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options = null, bool disposeHttpClient = false)
+        : this(httpClient, options, disposeHttpClient, defaultBaseAddress: null)
+    {
+    }
+
+    /// <summary>Creates a pipeline over <paramref name="httpClient"/> for an API whose own default address is <paramref name="defaultBaseAddress"/>.</summary>
+    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <param name="options">The client's options; their <see cref="MagicHourClientOptions.BaseAddress"/> wins when set.</param>
+    /// <param name="disposeHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
+    /// <param name="defaultBaseAddress">The address to use when the options set none, e.g. the spec's first server.</param>
+    public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options, bool disposeHttpClient, Uri? defaultBaseAddress)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? new MagicHourClientOptions();
         _credential = new ApiKeyCredential(Options.ResolveApiKey());
-        _baseAddress = ValidateBaseAddress(Options.BaseAddress);
+        _baseAddress = ValidateBaseAddress(Options.IsBaseAddressSet || defaultBaseAddress is null ? Options.BaseAddress : defaultBaseAddress);
         if (Options.RequestTimeout <= TimeSpan.Zero && Options.RequestTimeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(options), Options.RequestTimeout, "RequestTimeout must be positive.");
@@ -66,12 +76,15 @@ public class ApiPipeline : IDisposable
     }
 
     /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, which it disposes.</summary>
-    public static ApiPipeline Create(MagicHourClientOptions? options = null)
+    public static ApiPipeline Create(MagicHourClientOptions? options = null) => Create(options, defaultBaseAddress: null);
+
+    /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, defaulting to <paramref name="defaultBaseAddress"/>.</summary>
+    public static ApiPipeline Create(MagicHourClientOptions? options, Uri? defaultBaseAddress)
     {
         var httpClient = new HttpClient(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         try
         {
-            return new(httpClient, options, disposeHttpClient: true);
+            return new(httpClient, options, disposeHttpClient: true, defaultBaseAddress);
         }
         catch
         {

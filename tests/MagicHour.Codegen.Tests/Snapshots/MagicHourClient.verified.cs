@@ -25,6 +25,11 @@ namespace MagicHour.Client;
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial class MagicHourClient : IDisposable
 {
+    /// <summary>
+    /// The address requests go to unless <see cref="MagicHourClientOptions.BaseAddress"/> is set: the spec's first server.
+    /// </summary>
+    public static Uri DefaultBaseAddress { get; } = new("https://api.magichour.ai");
+
     private readonly ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
@@ -39,7 +44,7 @@ public sealed partial class MagicHourClient : IDisposable
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
     /// <param name="options">API key, base address, timeouts and retries.</param>
     public MagicHourClient(MagicHourClientOptions options)
-        : this(ApiPipeline.Create(options), ownsPipeline: true)
+        : this(ApiPipeline.Create(options, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
@@ -49,7 +54,7 @@ public sealed partial class MagicHourClient : IDisposable
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
     /// <param name="options">API key, base address, timeouts and retries.</param>
     public MagicHourClient(HttpClient httpClient, MagicHourClientOptions? options = null)
-        : this(new ApiPipeline(httpClient, options), ownsPipeline: true)
+        : this(new ApiPipeline(httpClient, options, disposeHttpClient: false, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
