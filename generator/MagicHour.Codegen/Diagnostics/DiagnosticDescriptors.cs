@@ -62,4 +62,12 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PartSkipped = new(
+        "MHCG0008",
+        "The generator failed on part of the document",
+        "The generator could not process {0} ({1}); it is left out and the rest is generated. Please report this with the document.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

@@ -57,7 +57,7 @@ internal sealed class OperationMapper
         var root = new GroupBuilder(new List<string>());
         foreach (PendingOperation operation in pending)
         {
-            OperationModel? model = MapOperation(operation);
+            OperationModel? model = MapOperationSafely(operation);
             if (model is not null)
             {
                 root.Find(operation.GroupSegments).Operations.Add(model);
@@ -92,6 +92,21 @@ internal sealed class OperationMapper
         }
     }
 
+    /// <summary>The last line of defence: an operation the mapper trips over is skipped with a warning, and the others still generate.</summary>
+    private OperationModel? MapOperationSafely(PendingOperation pending)
+    {
+        try
+        {
+            return MapOperation(pending);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            string pointer = $"/paths/{JsonLocator.Escape(pending.Path)}/{pending.HttpMethod.ToLowerInvariant()}";
+            _context.Report(DiagnosticDescriptors.PartSkipped, pointer, $"the operation {pending.HttpMethod} {pending.Path}", ex.GetType().Name + ": " + ex.Message);
+            return null;
+        }
+    }
+
     private OperationModel? MapOperation(PendingOperation pending)
     {
         OpenApiOperation operation = pending.Operation;
@@ -119,6 +134,12 @@ internal sealed class OperationMapper
             }
 
             TypeRef type = _schemas.Map(parameter.Schema, typeBase + Identifiers.ToPascalCase(parameter.Name), parameterPointer + "/schema");
+            if (type.Kind == TypeRefKind.Any)
+            {
+                // A parameter without a usable type is text on the wire.
+                type = TypeRef.String.WithNullable(type.IsNullable && !parameter.Required);
+            }
+
             if (type.Kind is TypeRefKind.Object or TypeRefKind.Dictionary || (type.Kind == TypeRefKind.Array && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Object or TypeRefKind.Dictionary))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The object-valued parameter '{parameter.Name}'", "it is left out of the generated method");

@@ -78,7 +78,7 @@ internal sealed class SchemaMapper
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
         string? id = reference.Reference?.Id;
-        if (reference.UnresolvedReference || reference.Target is null || id is null || !_components.ContainsKey(id))
+        if (reference.UnresolvedReference || id is null || !_components.ContainsKey(id) || !HasTarget(reference))
         {
             string text = reference.Reference?.ReferenceV3 ?? id ?? "(empty)";
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", text);
@@ -86,6 +86,19 @@ internal sealed class SchemaMapper
         }
 
         return ResolveComponent(id);
+    }
+
+    /// <summary>Whether the reference resolves; a $ref chain that loops back on itself throws in Microsoft.OpenApi.</summary>
+    private static bool HasTarget(OpenApiSchemaReference reference)
+    {
+        try
+        {
+            return reference.Target is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private TypeRef ResolveComponent(string id)
@@ -106,26 +119,38 @@ internal sealed class SchemaMapper
 
         try
         {
-            string name = ExplicitName(schema, includeTitle: false) ?? Identifiers.ToPascalCase(id, "Schema");
-            if (DeclaresType(schema))
-            {
-                // Claim the name first so that references met while mapping the body (cycles) resolve to it.
-                string claimed = ClaimTypeName(name, name);
-                TypeRef placeholder = new(IsStringEnum(schema) ? TypeRefKind.Enum : TypeRefKind.Object, claimed);
-                _componentTypes[id] = placeholder;
-                TypeRef declared = MapInline(schema, claimed, pointer, 0, claimed);
-                _componentTypes[id] = declared;
-                return declared;
-            }
-
-            TypeRef mapped = MapInline(schema, name, pointer, 0);
-            _componentTypes[id] = mapped;
-            return mapped;
+            return ResolveComponentCore(id, schema, pointer);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Microsoft.OpenApi throws when it follows a $ref chain that loops back on itself (A: {$ref: A}).
+            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The schema '{id}'", ex.Message + "; it is typed as JsonElement");
+            _componentTypes[id] = TypeRef.Any.WithNullable(true);
+            return _componentTypes[id];
         }
         finally
         {
             _componentsInProgress.Remove(id);
         }
+    }
+
+    private TypeRef ResolveComponentCore(string id, IOpenApiSchema schema, string pointer)
+    {
+        string name = ExplicitName(schema, includeTitle: false) ?? Identifiers.ToPascalCase(id, "Schema");
+        if (DeclaresType(schema))
+        {
+            // Claim the name first so that references met while mapping the body (cycles) resolve to it.
+            string claimed = ClaimTypeName(name, name);
+            TypeRef placeholder = new(IsStringEnum(schema) ? TypeRefKind.Enum : TypeRefKind.Object, claimed);
+            _componentTypes[id] = placeholder;
+            TypeRef declared = MapInline(schema, claimed, pointer, 0, claimed);
+            _componentTypes[id] = declared;
+            return declared;
+        }
+
+        TypeRef mapped = MapInline(schema, name, pointer, 0);
+        _componentTypes[id] = mapped;
+        return mapped;
     }
 
     private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? claimedName = null, string? preferredName = null)
@@ -256,8 +281,9 @@ internal sealed class SchemaMapper
             string pascal = Identifiers.ToPascalCase(wireName, "Value");
             string propertyName = members.Claim(pascal, pascal + "Value");
             TypeRef type = Map(propertySchema, name + pascal, propertyPointer, depth + 1);
-            string? obsolete = propertySchema.Deprecated ? $"The '{wireName}' property is deprecated." : null;
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, Docs.ForProperty(propertySchema, wireName), obsolete));
+            string? obsolete = propertySchema?.Deprecated == true ? $"The '{wireName}' property is deprecated." : null;
+            DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema, wireName);
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, obsolete));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)
