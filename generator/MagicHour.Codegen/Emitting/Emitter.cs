@@ -23,6 +23,7 @@ internal static class Emitter
             {
                 ObjectModel objectModel => ObjectEmitter.Emit(objectModel, model.Namespace),
                 EnumModel enumModel => EnumEmitter.Emit(enumModel, model.Namespace),
+                UnionModel unionModel => UnionEmitter.Emit(unionModel, model.Namespace),
                 _ => string.Empty,
             };
             files.Add(new SourceFile($"{model.HintPrefix}.Models.{type.Name}.g.cs", text));

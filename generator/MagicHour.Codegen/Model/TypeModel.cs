@@ -27,3 +27,22 @@ internal sealed record EnumModel(
 /// <param name="Documentation">What the spec says of the value.</param>
 /// <param name="ObsoleteMessage">Set when the spec deprecates the value; names its replacement when the spec does.</param>
 internal sealed record EnumMemberModel(string Name, string WireValue, DocModel Documentation, string? ObsoleteMessage);
+
+/// <summary>
+/// A closed union for a <c>oneOf</c>/<c>anyOf</c> with a discriminator: one case per variant record, chosen by the
+/// discriminator property's value, and a case that keeps the JSON of a variant the client does not know.
+/// </summary>
+internal sealed record UnionModel(
+    string Name,
+    DocModel Documentation,
+    string? ObsoleteMessage,
+    string SourcePointer,
+    string DiscriminatorWireName,
+    ImmutableEquatableArray<UnionCaseModel> Cases)
+    : TypeModel(Name, Documentation, ObsoleteMessage, SourcePointer);
+
+/// <summary>One case of a <see cref="UnionModel"/>.</summary>
+/// <param name="Name">The nested case record, e.g. <c>Cat</c> in <c>Pet.Cat</c>.</param>
+/// <param name="TypeName">The variant's generated record.</param>
+/// <param name="DiscriminatorValues">The discriminator values that select this case; the first is written when a value is created.</param>
+internal sealed record UnionCaseModel(string Name, string TypeName, ImmutableEquatableArray<string> DiscriminatorValues);

@@ -172,7 +172,7 @@ internal sealed class SchemaMapper
         IList<IOpenApiSchema>? variants = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;
         if (variants is not null && (schema.Properties is null || schema.Properties.Count == 0))
         {
-            return MapVariants(schema, variants, nameHint, pointer, depth, nullable);
+            return MapVariants(schema, variants, nameHint, pointer, depth, nullable, claimedName);
         }
 
         JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
@@ -210,7 +210,7 @@ internal sealed class SchemaMapper
         }
     }
 
-    private TypeRef MapVariants(IOpenApiSchema schema, IList<IOpenApiSchema> variants, string nameHint, string pointer, int depth, bool nullable)
+    private TypeRef MapVariants(IOpenApiSchema schema, IList<IOpenApiSchema> variants, string nameHint, string pointer, int depth, bool nullable, string? claimedName)
     {
         string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var nonNull = new List<(IOpenApiSchema Schema, int Index)>();
@@ -232,12 +232,87 @@ internal sealed class SchemaMapper
             return single.WithNullable(nullable || single.IsNullable);
         }
 
+        if (schema.Discriminator?.PropertyName is { Length: > 0 } discriminator
+            && DeclareUnion(schema, nonNull, discriminator, nameHint, pointer, keyword, depth, claimedName) is { } union)
+        {
+            return union.WithNullable(nullable);
+        }
+
         _context.Report(
             DiagnosticDescriptors.UnsupportedConstruct,
             pointer,
-            $"A '{keyword}' of {nonNull.Count} schemas",
+            $"A '{keyword}' of {nonNull.Count} schemas" + (schema.Discriminator is null ? " without a discriminator" : " whose variants are not all named object schemas"),
             "the value is typed as JsonElement, which keeps every variant's JSON");
+        if (claimedName is not null)
+        {
+            // References met while mapping the variants already point at this name: keep it, as a union whose only
+            // case is the JSON itself.
+            _context.Types.Add(new UnionModel(claimedName, Docs.ForSchema(schema), null, pointer, schema.Discriminator?.PropertyName ?? string.Empty, ImmutableEquatableArray<UnionCaseModel>.Empty));
+            return new TypeRef(TypeRefKind.Object, claimedName, IsNullable: nullable);
+        }
+
         return TypeRef.Any.WithNullable(true);
+    }
+
+    /// <summary>
+    /// A closed union when every variant is a component object schema: the case for a discriminator value comes from
+    /// the mapping, else from the component's name (as OpenAPI defines the implicit mapping).
+    /// </summary>
+    private TypeRef? DeclareUnion(
+        IOpenApiSchema schema,
+        List<(IOpenApiSchema Schema, int Index)> variants,
+        string discriminator,
+        string nameHint,
+        string pointer,
+        string keyword,
+        int depth,
+        string? claimedName)
+    {
+        var byType = new List<(string TypeName, string ComponentId, List<string> Values)>();
+        foreach ((IOpenApiSchema variant, int index) in variants)
+        {
+            if (variant is not OpenApiSchemaReference { Reference.Id: { } id } || !_components.ContainsKey(id))
+            {
+                return null;
+            }
+
+            TypeRef mapped = Map(variant, nameHint, $"{pointer}/{keyword}/{index}", depth + 1);
+            if (mapped.Kind != TypeRefKind.Object || byType.Exists(t => t.TypeName == mapped.Name))
+            {
+                return null;
+            }
+
+            byType.Add((mapped.Name!, id, new List<string>()));
+        }
+
+        if (schema.Discriminator!.Mapping is { Count: > 0 } mapping)
+        {
+            foreach (KeyValuePair<string, OpenApiSchemaReference> entry in mapping)
+            {
+                string? target = entry.Value?.Reference?.Id;
+                int found = byType.FindIndex(t => t.ComponentId == target);
+                if (found >= 0)
+                {
+                    byType[found].Values.Add(entry.Key);
+                }
+            }
+        }
+
+        foreach ((_, string componentId, List<string> values) in byType)
+        {
+            if (values.Count == 0)
+            {
+                values.Add(componentId);
+            }
+        }
+
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
+        var caseNames = new NameScope(new[] { name, "Unknown", "EqualityContract", "ToString", "GetHashCode", "Equals", "GetType", "Deconstruct", "PrintMembers" });
+        var cases = byType
+            .Select(t => new UnionCaseModel(caseNames.Claim(t.TypeName, t.TypeName + "Case"), t.TypeName, t.Values.ToImmutableEquatableArray()))
+            .ToImmutableEquatableArray();
+        _context.Types.Add(new UnionModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, discriminator, cases));
+        return new TypeRef(TypeRefKind.Object, name);
     }
 
     private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, int depth, bool nullable)
@@ -458,7 +533,7 @@ internal sealed class SchemaMapper
 
         if ((schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }) && schema.Properties is not { Count: > 0 })
         {
-            return false;
+            return schema.Discriminator?.PropertyName is { Length: > 0 };
         }
 
         JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;

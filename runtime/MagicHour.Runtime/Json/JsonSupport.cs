@@ -174,6 +174,32 @@ public static class JsonSupport
         }
     }
 
+    /// <summary>
+    /// The string value of <paramref name="propertyName"/> in the object at the reader's current token, or null, without
+    /// moving the reader (it is a struct: the scan runs on a copy). Used to pick the variant of a discriminated union.
+    /// </summary>
+    public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, "an object with a discriminator");
+        while (true)
+        {
+            Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return null;
+            }
+
+            bool match = reader.ValueTextEquals(propertyName);
+            Read(ref reader);
+            if (match)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+    }
+
     /// <summary>Skips the value after a property name that the client does not know.</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {
