@@ -19,6 +19,11 @@ const long MemoryLimit = 64L << 20;
 const int Workflows = 200;
 const string ApiKey = "mh_benchmark_key";
 
+if (args is ["--download", string baseAddress, string directory])
+{
+    return await DownloadInThisProcessAsync(new Uri(baseAddress), directory);
+}
+
 string root = Path.Combine(Path.GetTempPath(), "mh-benchmarks-" + Guid.NewGuid().ToString("N"));
 bool ok = true;
 try
@@ -69,6 +74,19 @@ try
         File.Delete(files[0]);
     }
 
+    // The same download with the client alone in its process, so that the figure is the client's, not the emulator's.
+    Console.WriteLine();
+    Console.WriteLine("# 1 GiB download, client in a process of its own");
+    emulator.Outcomes.Enqueue(ProjectOutcome.Complete with { DownloadSizeBytes = OutputBytes });
+    var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["--download", emulator.BaseAddress.ToString(), Path.Combine(root, "child")])
+    {
+        RedirectStandardOutput = true,
+    })!;
+    string childOutput = await child.StandardOutput.ReadToEndAsync();
+    await child.WaitForExitAsync();
+    Console.Write(childOutput);
+    ok &= child.ExitCode == 0;
+
     Console.WriteLine();
     Console.WriteLine($"# {Workflows} concurrent workflows (create → poll every 100 ms..1 s → download)");
     var total = Stopwatch.StartNew();
@@ -87,8 +105,8 @@ try
     Console.WriteLine($"completed                 : {completed}/{Workflows}");
     Console.WriteLine($"wall time                 : {total.Elapsed.TotalSeconds:F2} s");
     Console.WriteLine($"per workflow p50/p95/max  : {durations[Workflows / 2]:F0} / {durations[(int)(Workflows * 0.95)]:F0} / {durations[^1]:F0} ms (emulator renders for 500 ms)");
-    Console.WriteLine($"creates counted           : {emulator.Stats.CreateCount - 2} (expected {Workflows})");
-    ok &= completed == Workflows && emulator.Stats.CreateCount - 2 == Workflows;
+    Console.WriteLine($"creates counted           : {emulator.Stats.CreateCount - 3} (expected {Workflows})");
+    ok &= completed == Workflows && emulator.Stats.CreateCount - 3 == Workflows;
 }
 finally
 {
@@ -104,3 +122,29 @@ finally
 Console.WriteLine();
 Console.WriteLine(ok ? "RESULT: PASS" : "RESULT: FAIL");
 return ok ? 0 : 1;
+
+static async Task<int> DownloadInThisProcessAsync(Uri baseAddress, string directory)
+{
+    var options = new MagicHourClientOptions { ApiKey = ApiKey, BaseAddress = baseAddress };
+    using ApiPipeline pipeline = ApiPipeline.Create(options);
+    var polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100), MaxInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMinutes(5) };
+    var clock = Stopwatch.StartNew();
+    string file;
+    long peakWorkingSet;
+    long peakGcHeap;
+    await using (var sampler = new MemorySampler())
+    {
+        file = (await Workflow.RunAsync(pipeline, directory, polling, CancellationToken.None)).Single();
+        await Task.Delay(50);
+        peakWorkingSet = sampler.PeakWorkingSet;
+        peakGcHeap = sampler.PeakGcHeap;
+    }
+
+    long size = new FileInfo(file).Length;
+    File.Delete(file);
+    Console.WriteLine($"file size                 : {size:N0} bytes ({(size == OutputBytes ? "complete" : "WRONG SIZE")})");
+    Console.WriteLine($"time                      : {clock.Elapsed.TotalSeconds:F2} s");
+    Console.WriteLine($"peak working set (process): {peakWorkingSet / (double)(1 << 20):N1} MiB (limit {MemoryLimit >> 20} MiB)");
+    Console.WriteLine($"peak GC heap              : {peakGcHeap / (double)(1 << 20):N1} MiB");
+    return size == OutputBytes && peakWorkingSet < MemoryLimit ? 0 : 1;
+}

@@ -32,7 +32,7 @@ internal static class Docs
         }
 
         DocModel doc = Split(schema.Description, notes.Count == 0 ? null : string.Join("\n", notes));
-        return doc.Summary is null ? doc with { Summary = $"The `{wireName}` field." } : doc;
+        return doc.Summary is not null ? doc : doc with { Summary = wireName.Length == 0 ? "The field with an empty name." : $"The `{wireName}` field." };
     }
 
     /// <summary>Summary is the first paragraph; the rest and <paramref name="notes"/> go to remarks.</summary>

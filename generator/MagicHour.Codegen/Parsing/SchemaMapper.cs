@@ -205,7 +205,11 @@ internal sealed class SchemaMapper
             case 0:
                 return TypeRef.Any.WithNullable(true);
             default:
-                // A 3.1 type array with several non-null types.
+                _context.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    pointer + "/type",
+                    $"A value of several types ({string.Join(", ", Flags(type))})",
+                    "the value is typed as JsonElement, which keeps its JSON whatever the type");
                 return TypeRef.Any.WithNullable(true);
         }
     }
@@ -516,6 +520,11 @@ internal sealed class SchemaMapper
 
         return anyString;
     }
+
+    private static IEnumerable<string> Flags(JsonSchemaType type) =>
+        new[] { JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean, JsonSchemaType.Object, JsonSchemaType.Array }
+            .Where(flag => (type & flag) != 0)
+            .Select(flag => flag.ToString().ToLowerInvariant());
 
     private static bool EnumAllowsNull(IOpenApiSchema schema) => schema.Enum!.Any(node => node is null);
 
