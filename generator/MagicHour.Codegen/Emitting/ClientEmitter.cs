@@ -16,7 +16,7 @@ internal static class ClientEmitter
     public static string EmitRoot(ClientModel model)
     {
         var w = new CodeWriter();
-        FileHeader.Write(w, model.Namespace, Usings);
+        FileHeader.Write(w, model.Namespace, UsingsFor(model.Root));
         OperationGroupModel root = model.Root;
         string name = model.ClientName;
 
@@ -87,6 +87,12 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
+    /// <summary>The usings of a client class; <c>System.IO</c> only where an operation takes a <c>Stream</c>.</summary>
+    private static string[] UsingsFor(OperationGroupModel group) =>
+        group.Operations.Any(o => o.RequestBody?.Kind == BodyKind.Stream)
+            ? Usings.Take(3).Concat(new[] { "System.IO" }).Concat(Usings.Skip(3)).ToArray()
+            : Usings;
+
     /// <summary>The <c>services.AddMagicHourClient(...)</c> extension that registers this client with DI.</summary>
     public static string EmitServiceCollectionExtensions(ClientModel model)
     {
@@ -110,7 +116,7 @@ internal static class ClientEmitter
     public static string EmitGroup(OperationGroupModel group, string ns)
     {
         var w = new CodeWriter();
-        FileHeader.Write(w, ns, Usings);
+        FileHeader.Write(w, ns, UsingsFor(group));
         string path = "/" + string.Join("/", group.PathSegments);
         w.DocTag("summary", $"The operations under `{path}`.");
         w.Line(FileHeader.GeneratedCodeAttribute);
@@ -168,12 +174,31 @@ internal static class ClientEmitter
             arguments.Add(parameter.Name);
         }
 
-        if (operation.RequestBody is { } requestBody)
+        if (operation.RequestBody is { Kind: BodyKind.Json } requestBody)
         {
             declarations.Add(requestBody.IsRequired
                 ? $"{TypeNames.Of(requestBody.Type, false)} {bodyName}"
                 : $"{TypeNames.Of(requestBody.Type, true)} {bodyName} = null");
             arguments.Add(bodyName!);
+        }
+        else if (operation.RequestBody is { Kind: BodyKind.Stream } stream)
+        {
+            declarations.Add(stream.IsRequired ? $"Stream {stream.ParameterName}" : $"Stream? {stream.ParameterName} = null");
+            arguments.Add(stream.ParameterName!);
+            if (stream.MediaTypeParameter is not null)
+            {
+                declarations.Add($"string {stream.MediaTypeParameter} = {CodeWriter.Literal(stream.MediaType!)}");
+                arguments.Add(stream.MediaTypeParameter);
+            }
+        }
+        else if (operation.RequestBody is { } form)
+        {
+            foreach (FormFieldModel field in form.Fields)
+            {
+                string type = FieldType(field, !field.IsRequired || field.Type.IsNullable);
+                declarations.Add(field.IsRequired ? $"{type} {field.Name}" : $"{type} {field.Name} = null");
+                arguments.Add(field.Name);
+            }
         }
 
         foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
@@ -194,9 +219,34 @@ internal static class ClientEmitter
             ParamDoc(w, parameter);
         }
 
-        if (operation.RequestBody is { } body)
+        if (operation.RequestBody is { Kind: BodyKind.Json } body)
         {
             w.DocTag("param", body.Description is { Length: > 0 } d && d != "Body" ? d : "The request body.", $"name=\"{bodyName}\"");
+        }
+        else if (operation.RequestBody is { Kind: BodyKind.Stream } stream)
+        {
+            string description = stream.Description is { Length: > 0 } d && d != "Body" ? d : "The request body.";
+            w.DocTag("param", description + " It is streamed, read once and not disposed; the call is not retried once sending began.", $"name=\"{stream.ParameterName}\"");
+            if (stream.MediaTypeParameter is not null)
+            {
+                w.DocTag("param", "The media type of the body, sent as Content-Type.", $"name=\"{stream.MediaTypeParameter}\"");
+            }
+        }
+        else if (operation.RequestBody is { } form)
+        {
+            foreach (FormFieldModel field in form.Fields)
+            {
+                string attribute = $"name=\"{field.Name.TrimStart('@')}\"";
+                string file = field.IsFile ? " Its stream is read once and not disposed." : string.Empty;
+                if (field.Description is { Length: > 0 } description)
+                {
+                    w.DocTag("param", description + file, attribute);
+                }
+                else
+                {
+                    w.DocXml("param", $"The <c>{CodeWriter.XmlText(field.WireName)}</c> {(!field.IsFile ? "form field" : field.Type.Kind == TypeRefKind.Array ? "files" : "file")}.{file}", attribute);
+                }
+            }
         }
 
         foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
@@ -205,14 +255,23 @@ internal static class ClientEmitter
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        if (operation.ResponseType is not null)
+        if (operation.ResponseKind == ResponseKind.Text)
+        {
+            w.Line("/// <returns>The response text.</returns>");
+        }
+        else if (operation.ResponseKind == ResponseKind.Binary)
+        {
+            w.Line("/// <returns>The response, its body still streaming. Dispose it: that releases the connection.</returns>");
+        }
+        else if (operation.ResponseType is not null)
         {
             w.Line("/// <returns>The response body.</returns>");
         }
 
+        string invalid = operation.ResponseKind == ResponseKind.Json ? ", or the response is not the JSON the API promises." : ".";
         string errors = operation.Errors.Count == 0
-            ? "The API answered with an error status, or the response is not the JSON the API promises."
-            : "The API answered with an error (" + string.Join("; ", operation.Errors.Select(e => e.Description is { Length: > 0 } d ? $"{e.StatusCode}: {d.TrimEnd('.')}" : e.StatusCode)) + "), or the response is not the JSON the API promises.";
+            ? "The API answered with an error status" + invalid
+            : "The API answered with an error (" + string.Join("; ", operation.Errors.Select(e => e.Description is { Length: > 0 } d ? $"{e.StatusCode}: {d.TrimEnd('.')}" : e.StatusCode)) + ")" + invalid;
         w.DocTag("exception", errors, "cref=\"MagicHourApiException\"");
         if (operation.ObsoleteMessage is not null)
         {
@@ -221,7 +280,12 @@ internal static class ClientEmitter
 
         List<string> signature = Parameters(operation).Declarations;
         signature.Add("CancellationToken cancellationToken = default");
-        string returnType = operation.ResponseType is null ? "Task" : $"Task<{TypeNames.Of(operation.ResponseType, false)}>";
+        string returnType = operation.ResponseKind switch
+        {
+            ResponseKind.Text => "Task<string>",
+            ResponseKind.Binary => "Task<BinaryResponse>",
+            _ => operation.ResponseType is null ? "Task" : $"Task<{TypeNames.Of(operation.ResponseType, false)}>",
+        };
         w.Open($"public {returnType} {operation.MethodName}Async({string.Join(", ", signature)})");
 
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
@@ -229,9 +293,20 @@ internal static class ClientEmitter
             w.Line($"ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        if (operation.RequestBody is { IsRequired: true } && !operation.RequestBody.Type.IsValueType)
+        if (operation.RequestBody is { Kind: BodyKind.Json, IsRequired: true } && !operation.RequestBody.Type.IsValueType)
         {
             w.Line($"ArgumentNullException.ThrowIfNull({bodyName});");
+        }
+        else if (operation.RequestBody is { Kind: BodyKind.Stream, IsRequired: true } stream)
+        {
+            w.Line($"ArgumentNullException.ThrowIfNull({stream.ParameterName});");
+        }
+        else if (operation.RequestBody is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } form)
+        {
+            foreach (FormFieldModel field in form.Fields.Where(f => f.IsRequired && (f.IsFile || f.Type.Kind == TypeRefKind.Array || !f.Type.IsValueType) && !f.Type.IsNullable))
+            {
+                w.Line($"ArgumentNullException.ThrowIfNull({field.Name});");
+            }
         }
 
         w.Line($"var apiRequest = new ApiRequest({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation)}, {CodeWriter.Literal(operation.OperationId)});");
@@ -240,7 +315,15 @@ internal static class ClientEmitter
             EmitParameter(w, parameter);
         }
 
-        if (operation.RequestBody is { } bodyModel)
+        if (operation.RequestBody is { Kind: BodyKind.Stream } streamBody)
+        {
+            EmitStreamBody(w, streamBody);
+        }
+        else if (operation.RequestBody is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } formBody)
+        {
+            EmitFormBody(w, formBody);
+        }
+        else if (operation.RequestBody is { } bodyModel)
         {
             string write = $"apiRequest.SetJsonBody({bodyName}, {WriterDelegate(bodyModel.Type)});";
             if (bodyModel.IsRequired)
@@ -255,7 +338,20 @@ internal static class ClientEmitter
             }
         }
 
-        if (operation.ResponseType is null)
+        if (operation.ResponseAccept is not null)
+        {
+            w.Line($"apiRequest.Accept = {CodeWriter.Literal(operation.ResponseAccept)};");
+        }
+
+        if (operation.ResponseKind == ResponseKind.Text)
+        {
+            w.Line("return _pipeline.SendForStringAsync(apiRequest, cancellationToken);");
+        }
+        else if (operation.ResponseKind == ResponseKind.Binary)
+        {
+            w.Line("return _pipeline.SendForBinaryAsync(apiRequest, cancellationToken);");
+        }
+        else if (operation.ResponseType is null)
         {
             w.Line("return _pipeline.SendAsync(apiRequest, cancellationToken);");
         }
@@ -266,6 +362,71 @@ internal static class ClientEmitter
         }
 
         w.Close();
+    }
+
+    private static void EmitStreamBody(CodeWriter w, RequestBodyModel body)
+    {
+        string mediaType = body.MediaTypeParameter ?? CodeWriter.Literal(body.MediaType!);
+        string write = $"apiRequest.SetStreamBody({body.ParameterName}, {mediaType});";
+        if (body.IsRequired)
+        {
+            w.Line(write);
+            return;
+        }
+
+        w.Open($"if ({body.ParameterName} is not null)");
+        w.Line(write);
+        w.Close();
+    }
+
+    /// <summary>Collects the form's fields (files with <c>AddFile</c>, the rest formatted as text) and sets the body.</summary>
+    private static void EmitFormBody(CodeWriter w, RequestBodyModel body)
+    {
+        string form = body.ParameterName!;
+        w.Line($"var {form} = new FormBody();");
+        foreach (FormFieldModel field in body.Fields)
+        {
+            string add = field.IsFile ? "AddFile" : "Add";
+            string name = CodeWriter.Literal(field.WireName);
+            bool nullable = !field.IsRequired || field.Type.IsNullable;
+            if (field.Type.Kind == TypeRefKind.Array)
+            {
+                if (nullable)
+                {
+                    w.Open($"if ({field.Name} is not null)");
+                }
+
+                TypeRef element = field.Type.Element!;
+                string value = field.IsFile ? "item" : element.IsNullable ? $"item is null ? null : {Format(element, "item", true)}" : Format(element, "item", false);
+                w.Open($"foreach (var item in {field.Name})");
+                w.Line($"{form}.{add}({name}, {value});");
+                w.Close();
+                if (nullable)
+                {
+                    w.Close();
+                }
+
+                continue;
+            }
+
+            string single = field.IsFile ? field.Name
+                : nullable ? $"{field.Name} is null ? null : {Format(field.Type, field.Name, true)}"
+                : Format(field.Type, field.Name, false);
+            w.Line($"{form}.{add}({name}, {single});");
+        }
+
+        w.Line(body.Kind == BodyKind.Multipart ? $"apiRequest.SetMultipartBody({form});" : $"apiRequest.SetFormUrlEncodedBody({form});");
+    }
+
+    private static string FieldType(FormFieldModel field, bool nullable)
+    {
+        if (!field.IsFile)
+        {
+            return TypeNames.Of(field.Type, nullable);
+        }
+
+        string type = field.Type.Kind == TypeRefKind.Array ? "IReadOnlyList<FilePart>" : "FilePart";
+        return nullable ? type + "?" : type;
     }
 
     private static void EmitParameter(CodeWriter w, ParameterModel parameter)

@@ -69,7 +69,7 @@ internal static class WorkflowEmitter
         w.Line($"{credits},");
         w.Line($"{CodeWriter.Literal(workflow.StatusPathPrefix)} + ParameterFormatter.EscapePath(created.{workflow.IdProperty}){suffix},");
         w.Line($"{CodeWriter.Literal(workflow.StatusOperationId)},");
-        w.Line($"(id, ct) => new {workflow.StatusClassName}(_pipeline).{workflow.StatusMethodName}Async(id, ct),");
+        w.Line($"new {workflow.StatusClassName}(_pipeline).{workflow.StatusMethodName}Async,");
         w.Line("cancellationToken).ConfigureAwait(false);");
         w.Outdent();
         w.Close();

@@ -22,8 +22,54 @@ internal sealed record ParameterModel(
     bool Explode,
     string? Description);
 
-/// <summary>The JSON request body of an operation.</summary>
-internal sealed record RequestBodyModel(TypeRef Type, bool IsRequired, string? Description);
+/// <summary>How a request body goes on the wire.</summary>
+internal enum BodyKind
+{
+    Json,
+
+    /// <summary>A binary body streamed from a caller's <c>Stream</c>.</summary>
+    Stream,
+    Multipart,
+    FormUrlEncoded,
+}
+
+/// <summary>How the success response is read.</summary>
+internal enum ResponseKind
+{
+    Json,
+
+    /// <summary>A <c>text/*</c> body, returned as a string.</summary>
+    Text,
+
+    /// <summary>Any other non-JSON body, returned still streaming.</summary>
+    Binary,
+}
+
+/// <summary>One field of a form body; the method takes it as its own parameter.</summary>
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="WireName">The field name in the form.</param>
+/// <param name="Type">The value's type; an array repeats the field. For a file, only whether it is an array matters.</param>
+/// <param name="IsFile">A binary field, sent as a file part.</param>
+internal sealed record FormFieldModel(string Name, string WireName, TypeRef Type, bool IsFile, bool IsRequired, string? Description);
+
+/// <summary>The request body of an operation.</summary>
+/// <param name="Type">The type of a JSON body; <see cref="TypeRef.Any"/> (unused) for the other kinds.</param>
+internal sealed record RequestBodyModel(TypeRef Type, bool IsRequired, string? Description)
+{
+    public BodyKind Kind { get; init; } = BodyKind.Json;
+
+    /// <summary>For a stream body: the Content-Type sent, or the default of <see cref="MediaTypeParameter"/>.</summary>
+    public string? MediaType { get; init; }
+
+    /// <summary>For a stream body: the <c>Stream</c> parameter; for a form: the local variable that collects the fields.</summary>
+    public string? ParameterName { get; init; }
+
+    /// <summary>For a stream body whose media type the caller chooses (several or a wildcard): that parameter.</summary>
+    public string? MediaTypeParameter { get; init; }
+
+    /// <summary>For a form: its fields.</summary>
+    public ImmutableEquatableArray<FormFieldModel> Fields { get; init; } = ImmutableEquatableArray<FormFieldModel>.Empty;
+}
 
 /// <summary>A documented error response, mapped to the runtime's exception.</summary>
 internal sealed record ErrorResponseModel(string StatusCode, string? Description);
@@ -48,6 +94,12 @@ internal sealed record OperationModel(
 {
     /// <summary>Overrides of the workflow rules, from the spec or MSBuild.</summary>
     public WorkflowHints Hints { get; init; } = WorkflowHints.None;
+
+    /// <summary>How the success body is read; for text and binary, <see cref="ResponseType"/> is a placeholder.</summary>
+    public ResponseKind ResponseKind { get; init; } = ResponseKind.Json;
+
+    /// <summary>The <c>Accept</c> header of a text or binary response: its media types.</summary>
+    public string? ResponseAccept { get; init; }
 
     /// <summary>Set when the operation creates a project: a <c>GenerateAsync</c> is generated beside it.</summary>
     public WorkflowModel? Workflow { get; init; }

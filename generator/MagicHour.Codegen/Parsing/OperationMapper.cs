@@ -112,7 +112,8 @@ internal sealed class OperationMapper
         OpenApiOperation operation = pending.Operation;
         string pointer = $"/paths/{JsonLocator.Escape(pending.Path)}/{pending.HttpMethod.ToLowerInvariant()}";
         string typeBase = TypeBaseName(pending);
-        var parameterNames = new NameScope(new[] { "cancellationToken", "request", "options", "progress" });
+        // Besides the method's own parameters, the names of the locals generated methods declare.
+        var parameterNames = new NameScope(new[] { "cancellationToken", "request", "options", "progress", "apiRequest", "item", "workflow", "inputs", "uploads", "created" });
         var parameters = new List<ParameterModel>();
 
         foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pending, pointer))
@@ -182,17 +183,25 @@ internal sealed class OperationMapper
         if (operation.RequestBody is { Content: { Count: > 0 } content } requestBody)
         {
             string bodyPointer = pointer + "/requestBody/content";
-            KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key));
-            if (json.Key is null)
+            KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key) && !IsBinary(c.Value?.Schema));
+            if (json.Key is not null)
             {
-                return Skip(pointer + "/requestBody", pending, $"its request body is '{string.Join("', '", content.Keys)}', and only JSON bodies are generated so far");
+                TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+                body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description);
             }
-
-            TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
-            body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description);
+            else
+            {
+                body = MapOtherBody(content, requestBody, typeBase, bodyPointer, parameterNames, out string? why);
+                if (body is null)
+                {
+                    return Skip(pointer + "/requestBody", pending, why ?? $"its request body is '{string.Join("', '", content.Keys)}', and only JSON, form and binary bodies are generated");
+                }
+            }
         }
 
         TypeRef? responseType = null;
+        ResponseKind responseKind = ResponseKind.Json;
+        string? responseAccept = null;
         KeyValuePair<string, IOpenApiResponse> success = (operation.Responses ?? new OpenApiResponses())
             .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(r => r.Key, StringComparer.Ordinal)
@@ -200,13 +209,19 @@ internal sealed class OperationMapper
         if (success.Key is not null)
         {
             string responsePointer = $"{pointer}/responses/{success.Key}/content";
-            KeyValuePair<string, IOpenApiMediaType> json = success.Value.Content!.FirstOrDefault(c => IsJson(c.Key));
-            if (json.Key is null)
+            KeyValuePair<string, IOpenApiMediaType> json = success.Value.Content!.FirstOrDefault(c => IsJson(c.Key) && !IsBinary(c.Value?.Schema));
+            if (json.Key is not null)
             {
-                return Skip(responsePointer, pending, $"its response is '{string.Join("', '", success.Value.Content!.Keys)}', and only JSON responses are generated so far");
+                responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
             }
-
-            responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+            else
+            {
+                // Text only when every media type is text (and not a binary schema); anything else is returned as a stream.
+                bool text = success.Value.Content!.All(c => MediaTypeOf(c.Key).StartsWith("text/", StringComparison.Ordinal) && !IsBinary(c.Value?.Schema));
+                responseKind = text ? ResponseKind.Text : ResponseKind.Binary;
+                responseType = text ? TypeRef.String : TypeRef.Any;
+                responseAccept = string.Join(", ", success.Value.Content!.Keys);
+            }
         }
 
         var errors = (operation.Responses ?? new OpenApiResponses())
@@ -230,8 +245,114 @@ internal sealed class OperationMapper
             tags)
         {
             Hints = HintsOf(operation),
+            ResponseKind = responseKind,
+            ResponseAccept = responseAccept,
         };
     }
+
+    /// <summary>
+    /// A <c>multipart/form-data</c>, url-encoded or binary body, in that order of preference; null (with the reason when
+    /// it is not simply another media type) when none fits.
+    /// </summary>
+    private RequestBodyModel? MapOtherBody(
+        IDictionary<string, IOpenApiMediaType> content, IOpenApiRequestBody requestBody, string typeBase, string bodyPointer, NameScope names, out string? why)
+    {
+        why = null;
+        foreach ((string mediaType, BodyKind kind) in new[] { ("multipart/form-data", BodyKind.Multipart), ("application/x-www-form-urlencoded", BodyKind.FormUrlEncoded) })
+        {
+            KeyValuePair<string, IOpenApiMediaType> form = content.FirstOrDefault(c => MediaTypeOf(c.Key) == mediaType);
+            if (form.Key is not null)
+            {
+                return MapForm(form.Value?.Schema, kind, requestBody, typeBase, bodyPointer + "/" + JsonLocator.Escape(form.Key) + "/schema", names, out why);
+            }
+        }
+
+        List<string> binary = content.Where(c => IsBinaryMediaType(c.Key) || IsBinary(c.Value?.Schema)).Select(c => c.Key).ToList();
+        if (binary.Count == 0)
+        {
+            return null;
+        }
+
+        // One concrete media type is sent as is; with several, or a wildcard such as image/*, the caller says which.
+        bool fixedType = binary.Count == 1 && binary[0].IndexOf('*') < 0;
+        return new RequestBodyModel(TypeRef.Any, requestBody.Required, requestBody.Description)
+        {
+            Kind = BodyKind.Stream,
+            MediaType = binary.FirstOrDefault(m => m.IndexOf('*') < 0) ?? "application/octet-stream",
+            ParameterName = names.Claim("content", "contentStream"),
+            MediaTypeParameter = fixedType ? null : names.Claim("contentType", "contentMediaType"),
+        };
+    }
+
+    /// <summary>A form body: each property of its object schema becomes a method parameter; binary ones are file parts.</summary>
+    private RequestBodyModel? MapForm(
+        IOpenApiSchema? schema, BodyKind kind, IOpenApiRequestBody requestBody, string typeBase, string schemaPointer, NameScope names, out string? why)
+    {
+        string what = kind == BodyKind.Multipart ? "multipart" : "url-encoded form";
+        if (schema?.Properties is not { Count: > 0 } properties)
+        {
+            why = $"its {what} body has no properties to make parameters of";
+            return null;
+        }
+
+        var fields = new List<FormFieldModel>();
+        foreach (KeyValuePair<string, IOpenApiSchema> property in properties)
+        {
+            string pointer = schemaPointer + "/properties/" + JsonLocator.Escape(property.Key);
+            bool isArray = property.Value?.Type is { } t && (t & JsonSchemaType.Array) != 0;
+            bool required = requestBody.Required && schema.Required?.Contains(property.Key) == true;
+            string name = names.Claim(Identifiers.ToCamelCase(property.Key), Identifiers.ToCamelCase(property.Key + "Value"));
+            if (IsBinary(isArray ? property.Value!.Items : property.Value))
+            {
+                if (kind == BodyKind.FormUrlEncoded)
+                {
+                    why = $"its url-encoded form field '{property.Key}' is binary, which only multipart can carry";
+                    return null;
+                }
+
+                TypeRef file = isArray ? new TypeRef(TypeRefKind.Array, Element: TypeRef.String) : TypeRef.String;
+                fields.Add(new FormFieldModel(name, property.Key, file, IsFile: true, required, property.Value?.Description));
+                continue;
+            }
+
+            TypeRef type = _schemas.Map(property.Value, typeBase + Identifiers.ToPascalCase(property.Key), pointer);
+            if (type.Kind == TypeRefKind.Any)
+            {
+                type = TypeRef.String.WithNullable(type.IsNullable);
+            }
+
+            if (type.Kind is TypeRefKind.Object or TypeRefKind.Dictionary
+                || (type.Kind == TypeRefKind.Array && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Object or TypeRefKind.Dictionary or TypeRefKind.Any))
+            {
+                why = $"its {what} field '{property.Key}' is an object, and only text and file fields are generated";
+                return null;
+            }
+
+            fields.Add(new FormFieldModel(name, property.Key, type, IsFile: false, required, property.Value?.Description));
+        }
+
+        why = null;
+        return new RequestBodyModel(TypeRef.Any, requestBody.Required, requestBody.Description)
+        {
+            Kind = kind,
+            ParameterName = names.Claim("form", "formBody"),
+            Fields = fields.Where(f => f.IsRequired).Concat(fields.Where(f => !f.IsRequired)).ToImmutableEquatableArray(),
+        };
+    }
+
+    /// <summary>A <c>string</c> schema of <c>format: binary</c>: raw bytes rather than JSON text.</summary>
+    private static bool IsBinary(IOpenApiSchema? schema) =>
+        schema is not null && schema.Format == "binary" && (schema.Type is null || (schema.Type.Value & JsonSchemaType.String) != 0);
+
+    private static bool IsBinaryMediaType(string mediaType)
+    {
+        string type = MediaTypeOf(mediaType);
+        return type == "application/octet-stream" || type == "application/pdf" || type == "application/zip" || type == "application/gzip"
+            || type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal)
+            || type.StartsWith("video/", StringComparison.Ordinal) || type.StartsWith("font/", StringComparison.Ordinal);
+    }
+
+    private static string MediaTypeOf(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
 
     /// <summary>The <c>x-magichour-status-operation</c> and <c>x-magichour-asset-fields</c> extensions of an operation.</summary>
     private static WorkflowHints HintsOf(OpenApiOperation operation)
@@ -333,7 +454,7 @@ internal sealed class OperationMapper
 
     private static bool IsJson(string mediaType)
     {
-        string type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        string type = MediaTypeOf(mediaType);
         return type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "text/json" || type == "*/*";
     }
 

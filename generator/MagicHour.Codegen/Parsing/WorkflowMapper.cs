@@ -9,7 +9,7 @@ namespace MagicHour.Codegen.Parsing;
 /// <summary>
 /// Finds the operations that create a project and how to follow each one to completion.
 /// <para>The rule: a <c>POST</c> whose request is an object and whose response has a string <c>id</c> creates a project.
-/// It is polled through the <c>GET …/{id}</c> operation that shares one of its tags and whose response has a
+/// It is polled through the <c>GET …/{id}</c> operation that shares one of its tags, takes only that string id and whose response has a
 /// <c>status</c> (the "Image Projects" tag's <c>GET /v1/image-projects/{id}</c>, and so on for video and audio).
 /// The spec extension <c>x-magichour-status-operation</c> or the MSBuild metadata <c>MagicHourStatusOperations</c>
 /// names another status operation, or <c>none</c>. Asset fields are the request's properties named <c>*_file_path</c>
@@ -162,7 +162,8 @@ internal sealed class WorkflowMapper
 
     private bool IsStatusOperation(OperationModel operation) =>
         operation.HttpMethod == "GET"
-        && operation.Parameters.Count(p => p.Location == ParameterLocation.Path) == 1
+        && operation.Parameters.Count == 1
+        && operation.Parameters[0] is { Location: ParameterLocation.Path, Type.Kind: TypeRefKind.String }
         && operation.Path.TrimEnd('/').EndsWith("}", StringComparison.Ordinal)
         && operation.ResponseType is { Kind: TypeRefKind.Object } response
         && _objects.TryGetValue(response.Name!, out ObjectModel? project)

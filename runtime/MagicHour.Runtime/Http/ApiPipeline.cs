@@ -23,7 +23,6 @@ public class ApiPipeline : IDisposable
     public const string LoggerCategory = "MagicHour.Runtime";
 
     private const int MaxRedirects = 5;
-    private static readonly KeyValuePair<string, string> AcceptJson = new("Accept", "application/json");
 
     // The path is built from escaped segments already; canonicalizing it would turn an id such as ".." (even as %2E%2E)
     // into a dot segment and send the request to another endpoint.
@@ -122,13 +121,7 @@ public class ApiPipeline : IDisposable
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new MagicHourApiException(
-                MagicHourErrorKind.Network,
-                $"{request.OperationId}: the connection broke while the response was read: {ex.Message}",
-                response.StatusCode,
-                operationId: request.OperationId,
-                requestId: ErrorResponses.RequestIdOf(response),
-                innerException: ex);
+            throw BrokenWhileReading(request, response, ex);
         }
 
         try
@@ -153,6 +146,43 @@ public class ApiPipeline : IDisposable
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
         using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="request"/> and reads the text response, decoded with the charset the server names (UTF-8 by default).</summary>
+    public async Task<string> SendForStringAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw BrokenWhileReading(request, response, ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> and returns the binary response as soon as its headers arrive, its body still
+    /// streaming. The caller must dispose the result, which releases the response and its connection.
+    /// </summary>
+    public async Task<BinaryResponse> SendForBinaryAsync(ApiRequest request, CancellationToken cancellationToken = default)
+    {
+        HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new BinaryResponse(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            response.Dispose();
+            if (ex is HttpRequestException or IOException)
+            {
+                throw BrokenWhileReading(request, response, ex);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -202,7 +232,7 @@ public class ApiPipeline : IDisposable
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1) { AcceptJson };
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1) { new("Accept", request.Accept) };
         headers.AddRange(request.Headers);
         using var message = new PipelineMessage(
             request.Method,
@@ -212,7 +242,10 @@ public class ApiPipeline : IDisposable
             request.IsIdempotent,
             request.CreateContent,
             headers,
-            cancellationToken);
+            cancellationToken)
+        {
+            CanResendBody = () => request.CanResendBody,
+        };
         return await RunAsync(message, request.OperationId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -230,6 +263,14 @@ public class ApiPipeline : IDisposable
             throw await ErrorResponses.CreateAsync(response, operation, _credential, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static MagicHourApiException BrokenWhileReading(ApiRequest request, HttpResponseMessage response, Exception ex) => new(
+        MagicHourErrorKind.Network,
+        $"{request.OperationId}: the connection broke while the response was read: {ex.Message}",
+        response.StatusCode,
+        operationId: request.OperationId,
+        requestId: ErrorResponses.RequestIdOf(response),
+        innerException: ex);
 
     private static Uri ValidateBaseAddress(Uri? baseAddress)
     {

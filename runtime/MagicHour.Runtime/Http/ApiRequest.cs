@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -16,6 +17,8 @@ public sealed class ApiRequest
     private readonly List<KeyValuePair<string, string>> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private Action<Utf8JsonWriter>? _writeBody;
+    private Func<HttpContent>? _createBody;
+    private bool _bodySending;
 
     /// <summary>Creates a request for <paramref name="path"/>, relative to the client's base address.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -51,7 +54,20 @@ public sealed class ApiRequest
     public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
 
     /// <summary>Whether the request has a body.</summary>
-    public bool HasBody => _writeBody is not null;
+    public bool HasBody => _writeBody is not null || _createBody is not null;
+
+    /// <summary>
+    /// Whether the body can be sent again, for a retry or a redirect. A body read from a caller's stream (see
+    /// <see cref="SetStreamBody"/>, or a file in <see cref="SetMultipartBody"/>) is read once, so such a request is not
+    /// repeated once sending began.
+    /// </summary>
+    public bool IsBodyReplayable { get; private set; } = true;
+
+    /// <summary>The <c>Accept</c> header: <c>application/json</c> unless the operation answers with text or binary content.</summary>
+    public string Accept { get; set; } = "application/json";
+
+    /// <summary>Whether the body may be sent (again): it is replayable, or its stream has not been read yet.</summary>
+    internal bool CanResendBody => IsBodyReplayable || !_bodySending;
 
     /// <summary>Adds a query parameter; a null value is left out.</summary>
     public void AddQuery(string name, string? value)
@@ -76,6 +92,60 @@ public sealed class ApiRequest
     {
         ArgumentNullException.ThrowIfNull(write);
         _writeBody = writer => write(writer, value);
+        _createBody = null;
+        IsBodyReplayable = true;
+    }
+
+    /// <summary>
+    /// Sets a binary body streamed from <paramref name="content"/> (never buffered whole) with the Content-Type
+    /// <paramref name="mediaType"/>. The stream is read once and not disposed; the request is not retried once sending began.
+    /// </summary>
+    public void SetStreamBody(Stream content, string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(mediaType);
+        SetBody(() => new CallerStreamContent(content, mediaType, MarkSending), replayable: false);
+    }
+
+    /// <summary>
+    /// Sets a <c>multipart/form-data</c> body: a text part per text field, a file part per file. File streams are read
+    /// once and not disposed; a request with files is not retried once sending began.
+    /// </summary>
+    public void SetMultipartBody(FormBody form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        SetBody(
+            () =>
+            {
+                var content = new MultipartFormDataContent();
+                foreach (KeyValuePair<string, object> field in form.Fields)
+                {
+                    if (field.Value is FilePart file)
+                    {
+                        content.Add(new CallerStreamContent(file.Content, file.ContentType ?? "application/octet-stream", MarkSending), field.Key, file.FileName);
+                    }
+                    else
+                    {
+                        content.Add(new StringContent((string)field.Value), field.Key);
+                    }
+                }
+
+                return content;
+            },
+            replayable: !form.HasFiles);
+    }
+
+    /// <summary>Sets an <c>application/x-www-form-urlencoded</c> body from text fields.</summary>
+    /// <exception cref="ArgumentException">The form has a file, which only a multipart body can carry.</exception>
+    public void SetFormUrlEncodedBody(FormBody form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.HasFiles)
+        {
+            throw new ArgumentException("A url-encoded form carries text fields only; send files as multipart/form-data.", nameof(form));
+        }
+
+        SetBody(() => new FormUrlEncodedContent(form.Fields.Select(f => new KeyValuePair<string, string>(f.Key, (string)f.Value))), replayable: true);
     }
 
     /// <summary>The relative URI with the query string.</summary>
@@ -100,6 +170,11 @@ public sealed class ApiRequest
     /// <summary>The body as HTTP content, or null when there is none. Each call makes new content, so a retry can resend it.</summary>
     public HttpContent? CreateContent()
     {
+        if (_createBody is not null)
+        {
+            return _createBody();
+        }
+
         if (_writeBody is null)
         {
             return null;
@@ -115,6 +190,16 @@ public sealed class ApiRequest
         content.Headers.ContentType = JsonMediaType;
         return content;
     }
+
+    private void SetBody(Func<HttpContent> createBody, bool replayable)
+    {
+        _createBody = createBody;
+        _writeBody = null;
+        _bodySending = false;
+        IsBodyReplayable = replayable;
+    }
+
+    private void MarkSending() => _bodySending = true;
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {Path} ({OperationId})";

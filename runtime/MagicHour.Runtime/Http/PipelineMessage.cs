@@ -48,6 +48,9 @@ internal sealed class PipelineMessage : IDisposable
 
     public bool IsIdempotent { get; }
 
+    /// <summary>Whether the body may be sent again; false once a one-shot (streamed) body began to be read.</summary>
+    public Func<bool> CanResendBody { get; init; } = static () => true;
+
     public CancellationToken CancellationToken { get; }
 
     public int Attempt { get; set; }

@@ -87,7 +87,7 @@ public sealed partial class V1AiImageEditorClient
             created.CreditsCharged,
             "/v1/image-projects/" + ParameterFormatter.EscapePath(created.Id),
             "imageProjects.getDetails",
-            (id, ct) => new V1ImageProjectsClient(_pipeline).GetAsync(id, ct),
+            new V1ImageProjectsClient(_pipeline).GetAsync,
             cancellationToken).ConfigureAwait(false);
     }
 }

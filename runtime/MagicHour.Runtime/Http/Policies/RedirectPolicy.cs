@@ -37,7 +37,14 @@ internal sealed class RedirectPolicy : PipelinePolicy
             HttpMethod method = message.Request.Method;
             bool forceGet = response.StatusCode == HttpStatusCode.SeeOther
                 || (method == HttpMethod.Post && response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.Found);
-            message.Redirect(target, forceGet && method != HttpMethod.Head);
+            forceGet &= method != HttpMethod.Head;
+            if (!forceGet && !message.CanResendBody())
+            {
+                // The body was a stream that is already read: the redirect is the caller's to handle.
+                return;
+            }
+
+            message.Redirect(target, forceGet);
             await next.InvokeAsync(message).ConfigureAwait(false);
         }
     }

@@ -16,6 +16,7 @@ namespace MagicHour.Runtime.Http.Policies;
 /// <item>502, 504, a timeout or a connection that broke after the request left: only idempotent requests, because a
 /// gateway or the server may have processed it, and repeating a create would charge its credits twice.</item>
 /// </list>
+/// Whatever the cause, a request whose body is a caller's stream that was already read is never repeated.
 /// </summary>
 internal sealed class RetryPolicy : PipelinePolicy
 {
@@ -43,6 +44,16 @@ internal sealed class RetryPolicy : PipelinePolicy
             }
             catch (TransportException ex)
             {
+                if (!message.CanResendBody())
+                {
+                    throw new MagicHourApiException(
+                        ex.Kind,
+                        $"{message.Operation}: {ex.Message}. The request body is a stream that was already read, so the request was not retried.",
+                        operationId: message.Operation,
+                        innerException: ex.InnerException)
+                    { RequestMayHaveBeenProcessed = ex.RequestMayHaveBeenSent };
+                }
+
                 bool mayRepeat = message.IsIdempotent || !ex.RequestMayHaveBeenSent;
                 if (!mayRepeat)
                 {
@@ -73,7 +84,7 @@ internal sealed class RetryPolicy : PipelinePolicy
             }
 
             HttpResponseMessage response = message.Response!;
-            if (attempt >= maxAttempts || !MayRepeat(response.StatusCode, message.IsIdempotent))
+            if (attempt >= maxAttempts || !MayRepeat(response.StatusCode, message.IsIdempotent) || !message.CanResendBody())
             {
                 if (!message.IsIdempotent && response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
                 {
