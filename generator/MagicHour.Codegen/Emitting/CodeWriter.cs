@@ -67,7 +67,67 @@ internal sealed class CodeWriter
     public void DocXml(string tag, string xml, string? attributes = null) => WriteDocLines(tag, xml.Split('\n'), attributes);
 
     /// <summary>Writes one XML doc element, escaping the text and turning light Markdown into doc tags.</summary>
-    public void DocTag(string tag, string text, string? attributes = null) => WriteDocLines(tag, XmlText(text).Split('\n'), attributes);
+    public void DocTag(string tag, string text, string? attributes = null) => WriteDocLines(tag, BulletLists(XmlText(text).Split('\n')), attributes);
+
+    /// <summary>
+    /// Turns Markdown bullets (<c>- item</c>, with indented sub-bullets folded into their item) into an XML doc
+    /// <c>&lt;list&gt;</c>, which IntelliSense shows as a list instead of one run-on paragraph.
+    /// </summary>
+    private static string[] BulletLists(string[] lines)
+    {
+        var result = new System.Collections.Generic.List<string>();
+        StringBuilder? item = null;
+        bool inList = false;
+        foreach (string line in lines)
+        {
+            string trimmed = line.TrimStart();
+            bool bullet = trimmed.StartsWith("- ", System.StringComparison.Ordinal) || trimmed.StartsWith("* ", System.StringComparison.Ordinal);
+            bool nested = bullet && line.Length - trimmed.Length > 0;
+            if (bullet && nested && item is not null)
+            {
+                item.Append("; ").Append(trimmed.Substring(2).Trim());
+                continue;
+            }
+
+            FlushItem(result, ref item);
+            if (bullet)
+            {
+                if (!inList)
+                {
+                    result.Add("<list type=\"bullet\">");
+                    inList = true;
+                }
+
+                item = new StringBuilder(trimmed.Substring(2).Trim());
+                continue;
+            }
+
+            if (inList)
+            {
+                result.Add("</list>");
+                inList = false;
+            }
+
+            result.Add(line);
+        }
+
+        FlushItem(result, ref item);
+        if (inList)
+        {
+            result.Add("</list>");
+        }
+
+        return result.ToArray();
+    }
+
+    private static void FlushItem(System.Collections.Generic.List<string> result, ref StringBuilder? item)
+    {
+        if (item is not null)
+        {
+            result.Add($"<item><description>{item}</description></item>");
+            item = null;
+        }
+    }
 
     private void WriteDocLines(string tag, string[] lines, string? attributes)
     {

@@ -187,6 +187,7 @@ internal sealed class OperationMapper
             if (json.Key is not null)
             {
                 TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+                _context.DescribeIfUndocumented(bodyType, $"The request body of `{pending.HttpMethod} {pending.Path}`{Titled(operation)}.");
                 body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description);
             }
             else
@@ -213,6 +214,7 @@ internal sealed class OperationMapper
             if (json.Key is not null)
             {
                 responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
+                _context.DescribeIfUndocumented(responseType, $"The response of `{pending.HttpMethod} {pending.Path}`{Titled(operation)}.");
             }
             else
             {
@@ -378,6 +380,9 @@ internal sealed class OperationMapper
 
         return status is null && fields.Count == 0 ? WorkflowHints.None : new WorkflowHints(status, fields.ToImmutableEquatableArray());
     }
+
+    private static string Titled(OpenApiOperation operation) =>
+        operation.Summary is { Length: > 0 } summary && summary.IndexOf('\n') < 0 ? $" ({summary.Trim().TrimEnd('.')})" : string.Empty;
 
     private OperationModel? Skip(string pointer, PendingOperation pending, string why)
     {

@@ -24,6 +24,8 @@ internal sealed class ParseContext
         "Stream", "Array", "Math", "Environment", "GC", "Nullable", "Int32", "Int64", "Double", "Single", "Decimal", "Boolean",
     };
 
+    private static readonly string[] GenericSummaries = { "body", "success", "ok", "successful response", "successful operation", "response", "request body" };
+
     private readonly JsonLocator _locator;
     private readonly JsonDocument _raw;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -43,6 +45,30 @@ internal sealed class ParseContext
     public List<TypeModel> Types { get; } = new();
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    /// <summary>
+    /// Gives an inline request or response type that the spec leaves undocumented (or documents as just "Success" or
+    /// "Body") a summary that says which operation it belongs to. Component schemas keep what the spec says.
+    /// </summary>
+    public void DescribeIfUndocumented(TypeRef? type, string summary)
+    {
+        if (type?.Kind != TypeRefKind.Object)
+        {
+            return;
+        }
+
+        int index = Types.FindIndex(t => t.Name == type.Name);
+        if (index < 0 || !Types[index].SourcePointer.StartsWith("/paths/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        string? current = Types[index].Documentation.Summary?.Trim().TrimEnd('.');
+        if (current is null || current.Length == 0 || Array.IndexOf(GenericSummaries, current.ToLowerInvariant()) >= 0)
+        {
+            Types[index] = Types[index] with { Documentation = new DocModel(summary, Types[index].Documentation.Remarks) };
+        }
+    }
 
     public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(SourcePointer(pointer)), args));

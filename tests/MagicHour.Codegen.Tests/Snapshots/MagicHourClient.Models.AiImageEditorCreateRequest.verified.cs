@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>AiImageEditorCreateRequest</c> schema.</summary>
+/// <summary>The request body of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
 [JsonConverter(typeof(AiImageEditorCreateRequestJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record AiImageEditorCreateRequest
@@ -36,31 +36,15 @@ public sealed partial record AiImageEditorCreateRequest
     /// <summary>The AI model that edits the image. Models differ in what they can do and in what they cost.</summary>
     /// <remarks>
     /// <b>Models:</b>
-    /// - <c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
-    /// - <c>qwen-edit</c> - 10 credits/image
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1
-    ///   - Max additional input images: 2
-    /// - <c>nano-banana</c> - 50 credits/image
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1
-    ///   - Max additional input images: 9
-    /// - <c>nano-banana-2</c> - 100 credits/image
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1
-    ///   - Max additional input images: 9
-    /// - <c>seedream-v4</c> - 50 credits/image
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1
-    ///   - Max additional input images: 9
-    /// - <c>nano-banana-pro</c> - 150 credits/image
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 4, 9, 16
-    ///   - Max additional input images: 9
-    /// - <c>seedream-v4.5</c> - 100 credits/image
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1
-    ///   - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description><c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</description></item>
+    /// <item><description><c>qwen-edit</c> - 10 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 2</description></item>
+    /// <item><description><c>nano-banana</c> - 50 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+    /// <item><description><c>nano-banana-2</c> - 100 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+    /// <item><description><c>seedream-v4</c> - 50 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+    /// <item><description><c>nano-banana-pro</c> - 150 credits/image; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16; Max additional input images: 9</description></item>
+    /// <item><description><c>seedream-v4.5</c> - 100 credits/image; Available for tiers: creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+    /// </list>
     /// <para/>
     /// Example: <c>default</c>.
     /// </remarks>

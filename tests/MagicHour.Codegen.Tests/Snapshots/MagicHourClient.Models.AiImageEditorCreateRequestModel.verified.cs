@@ -16,31 +16,15 @@ namespace MagicHour.Client;
 /// <summary>The AI model that edits the image. Models differ in what they can do and in what they cost.</summary>
 /// <remarks>
 /// <b>Models:</b>
-/// - <c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
-/// - <c>qwen-edit</c> - 10 credits/image
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1
-///   - Max additional input images: 2
-/// - <c>nano-banana</c> - 50 credits/image
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1
-///   - Max additional input images: 9
-/// - <c>nano-banana-2</c> - 100 credits/image
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1
-///   - Max additional input images: 9
-/// - <c>seedream-v4</c> - 50 credits/image
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1
-///   - Max additional input images: 9
-/// - <c>nano-banana-pro</c> - 150 credits/image
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 4, 9, 16
-///   - Max additional input images: 9
-/// - <c>seedream-v4.5</c> - 100 credits/image
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1
-///   - Max additional input images: 9
+/// <list type="bullet">
+/// <item><description><c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</description></item>
+/// <item><description><c>qwen-edit</c> - 10 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 2</description></item>
+/// <item><description><c>nano-banana</c> - 50 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+/// <item><description><c>nano-banana-2</c> - 100 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+/// <item><description><c>seedream-v4</c> - 50 credits/image; Available for tiers: free, creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+/// <item><description><c>nano-banana-pro</c> - 150 credits/image; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16; Max additional input images: 9</description></item>
+/// <item><description><c>seedream-v4.5</c> - 100 credits/image; Available for tiers: creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
+/// </list>
 /// </remarks>
 [JsonConverter(typeof(AiImageEditorCreateRequestModelJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
@@ -61,49 +45,61 @@ public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiIm
 
     /// <summary>
     /// <c>qwen-edit</c>: 10 credits/image
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1
-    /// - Max additional input images: 2
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1</description></item>
+    /// <item><description>Max additional input images: 2</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel QwenEdit { get; } = new("qwen-edit");
 
     /// <summary>
     /// <c>nano-banana</c>: 50 credits/image
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1
-    /// - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1</description></item>
+    /// <item><description>Max additional input images: 9</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel NanoBanana { get; } = new("nano-banana");
 
     /// <summary>
     /// <c>nano-banana-2</c>: 100 credits/image
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1
-    /// - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1</description></item>
+    /// <item><description>Max additional input images: 9</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel NanoBanana2 { get; } = new("nano-banana-2");
 
     /// <summary>
     /// <c>seedream-v4</c>: 50 credits/image
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1
-    /// - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1</description></item>
+    /// <item><description>Max additional input images: 9</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel SeedreamV4 { get; } = new("seedream-v4");
 
     /// <summary>
     /// <c>nano-banana-pro</c>: 150 credits/image
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 4, 9, 16
-    /// - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 4, 9, 16</description></item>
+    /// <item><description>Max additional input images: 9</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel NanoBananaPro { get; } = new("nano-banana-pro");
 
     /// <summary>
     /// <c>seedream-v4.5</c>: 100 credits/image
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1
-    /// - Max additional input images: 9
+    /// <list type="bullet">
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1</description></item>
+    /// <item><description>Max additional input images: 9</description></item>
+    /// </list>
     /// </summary>
     public static AiImageEditorCreateRequestModel SeedreamV4_5 { get; } = new("seedream-v4.5");
 

@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>AiImageEditorCreateResponse</c> schema.</summary>
+/// <summary>The response of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
 [JsonConverter(typeof(AiImageEditorCreateResponseJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record AiImageEditorCreateResponse

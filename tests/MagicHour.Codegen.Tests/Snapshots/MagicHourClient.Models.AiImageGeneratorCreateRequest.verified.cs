@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>AiImageGeneratorCreateRequest</c> schema.</summary>
+/// <summary>The request body of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
 [JsonConverter(typeof(AiImageGeneratorCreateRequestJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record AiImageGeneratorCreateRequest
@@ -35,38 +35,21 @@ public sealed partial record AiImageGeneratorCreateRequest
     /// <summary>The AI model that generates the image. Models differ in what they can do and in what they cost.</summary>
     /// <remarks>
     /// <b>Models:</b>
-    /// - <c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
-    /// - <c>flux-schnell</c> - from 5 credits/image
-    ///   - Supported resolutions: 640px, 1k, 2k
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1, 2, 3, 4
-    /// - <c>z-image-turbo</c> - from 5 credits/image
-    ///   - Supported resolutions: 640px, 1k, 2k
-    ///   - Available for tiers: free, creator, pro, business
-    ///   - Image count allowed: 1, 2, 3, 4
-    /// - <c>seedream-v4</c> - from 40 credits/image
-    ///   - Supported resolutions: 640px, 1k, 2k, 4k
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 2, 3, 4
-    /// - <c>nano-banana</c> - from 50 credits/image
-    ///   - Supported resolutions: 640px, 1k
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 2, 3, 4
-    /// - <c>nano-banana-2</c> - from 100 credits/image
-    ///   - Supported resolutions: 640px, 1k, 2k, 4k
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 4, 9, 16
-    /// - <c>nano-banana-pro</c> - from 150 credits/image
-    ///   - Supported resolutions: 1k, 2k, 4k
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 4, 9, 16
-    /// - <c>gpt-image-2</c> - from 50 credits/image
-    ///   - Supported resolutions: 640px, 1k, 2k, 4k
-    ///   - Available for tiers: creator, pro, business
-    ///   - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description><c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</description></item>
+    /// <item><description><c>flux-schnell</c> - from 5 credits/image; Supported resolutions: 640px, 1k, 2k; Available for tiers: free, creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+    /// <item><description><c>z-image-turbo</c> - from 5 credits/image; Supported resolutions: 640px, 1k, 2k; Available for tiers: free, creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+    /// <item><description><c>seedream-v4</c> - from 40 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+    /// <item><description><c>nano-banana</c> - from 50 credits/image; Supported resolutions: 640px, 1k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+    /// <item><description><c>nano-banana-2</c> - from 100 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16</description></item>
+    /// <item><description><c>nano-banana-pro</c> - from 150 credits/image; Supported resolutions: 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16</description></item>
+    /// <item><description><c>gpt-image-2</c> - from 50 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// <para/>
     /// <b>Deprecated Enum Values:</b>
-    /// - <c>seedream</c> - Use <c>seedream-v4</c> instead.
+    /// <list type="bullet">
+    /// <item><description><c>seedream</c> - Use <c>seedream-v4</c> instead.</description></item>
+    /// </list>
     /// <para/>
     /// Example: <c>default</c>.
     /// </remarks>
@@ -79,11 +62,13 @@ public sealed partial record AiImageGeneratorCreateRequest
     /// <summary>Maximum resolution (longest edge) of the output image.</summary>
     /// <remarks>
     /// <b>Options:</b>
-    /// - <c>640px</c> - up to 640px
-    /// - <c>1k</c> - up to 1024px
-    /// - <c>2k</c> - up to 2048px
-    /// - <c>4k</c> - up to 4096px
-    /// - <c>auto</c> - <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.
+    /// <list type="bullet">
+    /// <item><description><c>640px</c> - up to 640px</description></item>
+    /// <item><description><c>1k</c> - up to 1024px</description></item>
+    /// <item><description><c>2k</c> - up to 2048px</description></item>
+    /// <item><description><c>4k</c> - up to 4096px</description></item>
+    /// <item><description><c>auto</c> - <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.</description></item>
+    /// </list>
     /// <para/>
     /// Which resolutions are available depends on the model and on your subscription tier.
     /// <para/>

@@ -16,38 +16,21 @@ namespace MagicHour.Client;
 /// <summary>The AI model that generates the image. Models differ in what they can do and in what they cost.</summary>
 /// <remarks>
 /// <b>Models:</b>
-/// - <c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
-/// - <c>flux-schnell</c> - from 5 credits/image
-///   - Supported resolutions: 640px, 1k, 2k
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1, 2, 3, 4
-/// - <c>z-image-turbo</c> - from 5 credits/image
-///   - Supported resolutions: 640px, 1k, 2k
-///   - Available for tiers: free, creator, pro, business
-///   - Image count allowed: 1, 2, 3, 4
-/// - <c>seedream-v4</c> - from 40 credits/image
-///   - Supported resolutions: 640px, 1k, 2k, 4k
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 2, 3, 4
-/// - <c>nano-banana</c> - from 50 credits/image
-///   - Supported resolutions: 640px, 1k
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 2, 3, 4
-/// - <c>nano-banana-2</c> - from 100 credits/image
-///   - Supported resolutions: 640px, 1k, 2k, 4k
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 4, 9, 16
-/// - <c>nano-banana-pro</c> - from 150 credits/image
-///   - Supported resolutions: 1k, 2k, 4k
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 4, 9, 16
-/// - <c>gpt-image-2</c> - from 50 credits/image
-///   - Supported resolutions: 640px, 1k, 2k, 4k
-///   - Available for tiers: creator, pro, business
-///   - Image count allowed: 1, 2, 3, 4
+/// <list type="bullet">
+/// <item><description><c>default</c> - Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</description></item>
+/// <item><description><c>flux-schnell</c> - from 5 credits/image; Supported resolutions: 640px, 1k, 2k; Available for tiers: free, creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+/// <item><description><c>z-image-turbo</c> - from 5 credits/image; Supported resolutions: 640px, 1k, 2k; Available for tiers: free, creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+/// <item><description><c>seedream-v4</c> - from 40 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+/// <item><description><c>nano-banana</c> - from 50 credits/image; Supported resolutions: 640px, 1k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+/// <item><description><c>nano-banana-2</c> - from 100 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16</description></item>
+/// <item><description><c>nano-banana-pro</c> - from 150 credits/image; Supported resolutions: 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 4, 9, 16</description></item>
+/// <item><description><c>gpt-image-2</c> - from 50 credits/image; Supported resolutions: 640px, 1k, 2k, 4k; Available for tiers: creator, pro, business; Image count allowed: 1, 2, 3, 4</description></item>
+/// </list>
 /// <para/>
 /// <b>Deprecated Enum Values:</b>
-/// - <c>seedream</c> - Use <c>seedream-v4</c> instead.
+/// <list type="bullet">
+/// <item><description><c>seedream</c> - Use <c>seedream-v4</c> instead.</description></item>
+/// </list>
 /// </remarks>
 [JsonConverter(typeof(AiImageGeneratorCreateRequestModelJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
@@ -68,57 +51,71 @@ public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<A
 
     /// <summary>
     /// <c>flux-schnell</c>: from 5 credits/image
-    /// - Supported resolutions: 640px, 1k, 2k
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k, 2k</description></item>
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel FluxSchnell { get; } = new("flux-schnell");
 
     /// <summary>
     /// <c>z-image-turbo</c>: from 5 credits/image
-    /// - Supported resolutions: 640px, 1k, 2k
-    /// - Available for tiers: free, creator, pro, business
-    /// - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k, 2k</description></item>
+    /// <item><description>Available for tiers: free, creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel ZImageTurbo { get; } = new("z-image-turbo");
 
     /// <summary>
     /// <c>seedream-v4</c>: from 40 credits/image
-    /// - Supported resolutions: 640px, 1k, 2k, 4k
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k, 2k, 4k</description></item>
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel SeedreamV4 { get; } = new("seedream-v4");
 
     /// <summary>
     /// <c>nano-banana</c>: from 50 credits/image
-    /// - Supported resolutions: 640px, 1k
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k</description></item>
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel NanoBanana { get; } = new("nano-banana");
 
     /// <summary>
     /// <c>nano-banana-2</c>: from 100 credits/image
-    /// - Supported resolutions: 640px, 1k, 2k, 4k
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 4, 9, 16
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k, 2k, 4k</description></item>
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 4, 9, 16</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel NanoBanana2 { get; } = new("nano-banana-2");
 
     /// <summary>
     /// <c>nano-banana-pro</c>: from 150 credits/image
-    /// - Supported resolutions: 1k, 2k, 4k
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 4, 9, 16
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 1k, 2k, 4k</description></item>
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 4, 9, 16</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel NanoBananaPro { get; } = new("nano-banana-pro");
 
     /// <summary>
     /// <c>gpt-image-2</c>: from 50 credits/image
-    /// - Supported resolutions: 640px, 1k, 2k, 4k
-    /// - Available for tiers: creator, pro, business
-    /// - Image count allowed: 1, 2, 3, 4
+    /// <list type="bullet">
+    /// <item><description>Supported resolutions: 640px, 1k, 2k, 4k</description></item>
+    /// <item><description>Available for tiers: creator, pro, business</description></item>
+    /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
+    /// </list>
     /// </summary>
     public static AiImageGeneratorCreateRequestModel GptImage2 { get; } = new("gpt-image-2");
 

@@ -16,11 +16,13 @@ namespace MagicHour.Client;
 /// <summary>Maximum resolution (longest edge) of the output image.</summary>
 /// <remarks>
 /// <b>Options:</b>
-/// - <c>640px</c> - up to 640px
-/// - <c>1k</c> - up to 1024px
-/// - <c>2k</c> - up to 2048px
-/// - <c>4k</c> - up to 4096px
-/// - <c>auto</c> - <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.
+/// <list type="bullet">
+/// <item><description><c>640px</c> - up to 640px</description></item>
+/// <item><description><c>1k</c> - up to 1024px</description></item>
+/// <item><description><c>2k</c> - up to 2048px</description></item>
+/// <item><description><c>4k</c> - up to 4096px</description></item>
+/// <item><description><c>auto</c> - <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.</description></item>
+/// </list>
 /// <para/>
 /// Which resolutions are available depends on the model and on your subscription tier.
 /// </remarks>

@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>AiImageGeneratorCreateResponse</c> schema.</summary>
+/// <summary>The response of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
 [JsonConverter(typeof(AiImageGeneratorCreateResponseJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record AiImageGeneratorCreateResponse

@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>FilesUploadUrlsCreateResponse</c> schema.</summary>
+/// <summary>The response of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
 [JsonConverter(typeof(FilesUploadUrlsCreateResponseJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record FilesUploadUrlsCreateResponse

@@ -13,7 +13,7 @@ using MagicHour.Runtime.Json;
 
 namespace MagicHour.Client;
 
-/// <summary>The <c>ImageProjectsGetResponse</c> schema.</summary>
+/// <summary>The response of <c>GET /v1/image-projects/{id}</c> (Get image project).</summary>
 [JsonConverter(typeof(ImageProjectsGetResponseJsonConverter))]
 [GeneratedCode("MagicHour.Codegen", "0.1.0")]
 public sealed partial record ImageProjectsGetResponse

@@ -34,9 +34,11 @@ public sealed partial class V1FilesUploadUrlsClient
     /// Returns one pre-signed upload URL per requested asset, in the order of the request. Upload each file with a <c>PUT</c> of its bytes to <c>upload_url</c>, then pass <c>file_path</c> in the API call that needs the asset.
     /// <para/>
     /// <b>Valid file extensions per asset type</b>
-    /// - video: mp4, m4v, mov, webm
-    /// - audio: mp3, wav, aac, flac, webm, weba, m4a, opus, ogg, oga, aiff, amr
-    /// - image: png, jpg, jpeg, jfif, heic, heif, webp, avif, jp2, tiff, tif, bmp
+    /// <list type="bullet">
+    /// <item><description>video: mp4, m4v, mov, webm</description></item>
+    /// <item><description>audio: mp3, wav, aac, flac, webm, weba, m4a, opus, ogg, oga, aiff, amr</description></item>
+    /// <item><description>image: png, jpg, jpeg, jfif, heic, heif, webp, avif, jp2, tiff, tif, bmp</description></item>
+    /// </list>
     /// </remarks>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

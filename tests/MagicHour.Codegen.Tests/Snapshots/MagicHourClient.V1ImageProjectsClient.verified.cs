@@ -34,12 +34,14 @@ public sealed partial class V1ImageProjectsClient
     /// Status and outputs of an image project. <c>downloads</c> is filled once the project is <c>complete</c>.
     /// <para/>
     /// <b>Statuses</b>
-    /// - <c>draft</c> - created, not submitted for rendering
-    /// - <c>queued</c> - waiting for a server
-    /// - <c>rendering</c> - being processed
-    /// - <c>complete</c> - finished; see <c>downloads</c>
-    /// - <c>error</c> - failed; see <c>error</c>
-    /// - <c>canceled</c> - canceled by the user
+    /// <list type="bullet">
+    /// <item><description><c>draft</c> - created, not submitted for rendering</description></item>
+    /// <item><description><c>queued</c> - waiting for a server</description></item>
+    /// <item><description><c>rendering</c> - being processed</description></item>
+    /// <item><description><c>complete</c> - finished; see <c>downloads</c></description></item>
+    /// <item><description><c>error</c> - failed; see <c>error</c></description></item>
+    /// <item><description><c>canceled</c> - canceled by the user</description></item>
+    /// </list>
     /// </remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
