@@ -99,16 +99,7 @@ internal static class EnumEmitter
         w.Close();
         w.Line();
 
-        w.DocXml("summary", $"Reads and writes <see cref=\"{name}\"/> as a JSON string, without reflection.");
-        w.Line("[EditorBrowsable(EditorBrowsableState.Never)]");
-        w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed class {name}JsonConverter : JsonConverter<{name}>");
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {name} Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write(Utf8JsonWriter writer, {name} value, JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.Line();
+        ConverterHeader.Open(w, name, "as a JSON string");
         w.DocTag("summary", "Reads the value at the reader's current token; unknown strings are kept, not rejected.");
         w.Line($"public static {name} ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));");
         w.Line();

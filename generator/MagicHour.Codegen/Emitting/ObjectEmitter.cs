@@ -48,16 +48,7 @@ internal static class ObjectEmitter
 
     private static void EmitConverter(CodeWriter w, ObjectModel model)
     {
-        w.DocXml("summary", $"Reads and writes <see cref=\"{model.Name}\"/> as JSON, without reflection.", null);
-        w.Line("[EditorBrowsable(EditorBrowsableState.Never)]");
-        w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed class {model.Name}JsonConverter : JsonConverter<{model.Name}>");
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {model.Name} Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write(Utf8JsonWriter writer, {model.Name} value, JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.Line();
+        ConverterHeader.Open(w, model.Name, "as JSON");
         EmitRead(w, model);
         w.Line();
         EmitWrite(w, model);

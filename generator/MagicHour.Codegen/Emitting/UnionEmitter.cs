@@ -54,16 +54,7 @@ internal static class UnionEmitter
 
         w.Close();
         w.Line();
-        w.DocXml("summary", $"Reads and writes <see cref=\"{name}\"/> as JSON, choosing the case by <c>{discriminator}</c>, without reflection.");
-        w.Line("[EditorBrowsable(EditorBrowsableState.Never)]");
-        w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed class {name}JsonConverter : JsonConverter<{name}>");
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {name} Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write(Utf8JsonWriter writer, {name} value, JsonSerializerOptions options) => WriteValue(writer, value);");
-        w.Line();
+        ConverterHeader.Open(w, name, $"as JSON, choosing the case by <c>{discriminator}</c>");
         w.DocXml("summary", $"Reads a <see cref=\"{name}\"/> from the reader's current token.");
         w.Open($"public static {name} ReadValue(ref Utf8JsonReader reader)");
         if (model.Cases.Count == 0)
