@@ -65,6 +65,24 @@ public class WorkflowGenerationTests
         Assert.Equal("NewFace", Assert.Single(mappings.Children).PropertyName);
     }
 
+    [Fact]
+    public void The_generator_reads_the_workflow_metadata_of_the_additional_file()
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.MagicHourStatusOperations"] = "aiImageEditor.createImage=none",
+            ["build_metadata.AdditionalFiles.MagicHourAssetFields"] = "aiImageGenerator.createImage=name",
+        };
+        var compilation = GeneratorHarness.CreateCompilation("internal static class Placeholder { }");
+        var driver = GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/spec/openapi.json", File.ReadAllText(RepositoryPaths.Spec), metadata) });
+        var sources = driver.RunGenerators(compilation).GetRunResult().Results.Single().GeneratedSources;
+
+        string editor = sources.Single(s => s.HintName.EndsWith(".V1AiImageEditorClient.g.cs")).SourceText.ToString();
+        string generator = sources.Single(s => s.HintName.EndsWith(".V1AiImageGeneratorClient.g.cs")).SourceText.ToString();
+        Assert.DoesNotContain("GenerateAsync", editor);
+        Assert.Contains("inputs.Add(request.Name);", generator);
+    }
+
     private static ClientModel Parse(string path) => SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default);
 
     private static IEnumerable<OperationModel> Operations(OperationGroupModel group) => group.Operations.Concat(group.Groups.SelectMany(Operations));

@@ -55,14 +55,7 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor NameAdjusted = new(
-        "MHCG0007",
-        "A name was changed to keep generated names unique",
-        "{0} '{1}' is generated as '{2}' because '{3}' is taken",
-        Category,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true);
-
+    // MHCG0007 was never reported and is not used; keep the number free rather than reuse it.
     public static readonly DiagnosticDescriptor PartSkipped = new(
         "MHCG0008",
         "The generator failed on part of the document",

@@ -23,8 +23,6 @@ internal sealed class NameScope
         }
     }
 
-    public bool IsTaken(string name) => _taken.Contains(name);
-
     /// <summary>Claims <paramref name="preferred"/> or the first free alternative, else a numbered form.</summary>
     public string Claim(string preferred, params string[] alternatives)
     {

@@ -73,8 +73,6 @@ internal sealed class ParseContext
     public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(SourcePointer(pointer)), args));
 
-    public void Report(DiagnosticInfo diagnostic) => _diagnostics.Add(diagnostic);
-
     /// <summary>
     /// Reads a keyword straight from the document. Microsoft.OpenApi drops <c>nullable: true</c> on a schema without a
     /// <c>type</c> (the usual <c>allOf: [$ref], nullable: true</c> pattern), so the raw JSON is the only place to see it.
