@@ -77,10 +77,10 @@ public sealed partial class DownloadTests
     public async Task A_download_that_stalls_is_fetched_again()
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1.5));
         using var directory = new TempDirectory();
         ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 1_000_000 });
-        emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "GET", PathPrefix = "/downloads/", Delay = TimeSpan.FromSeconds(5), AfterProcessing = true });
+        emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "GET", PathPrefix = "/downloads/", Delay = TimeSpan.FromSeconds(8), AfterProcessing = true });
 
         IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, default);
 

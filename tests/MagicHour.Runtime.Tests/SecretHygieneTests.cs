@@ -13,7 +13,7 @@ public sealed class SecretHygieneTests
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync(assetHost: "localhost");
         var logs = new RecordingLoggerProvider();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, logs, o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, logs, o => o.RequestTimeout = TimeSpan.FromSeconds(1.5));
         using var directory = new TempDirectory();
         var errors = new List<Exception>();
 
@@ -48,7 +48,7 @@ public sealed class SecretHygieneTests
 
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "POST", PathPrefix = "/v1/ai-image-generator", AfterProcessing = true });
         await Capture(() => TestApi.CreateImageAsync(pipeline));
-        emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "POST", PathPrefix = "/v1/ai-image-generator", Delay = TimeSpan.FromSeconds(2) });
+        emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "POST", PathPrefix = "/v1/ai-image-generator", Delay = TimeSpan.FromSeconds(6) });
         await Capture(() => TestApi.CreateImageAsync(pipeline));
         emulator.Faults.Add(new FaultRule(FaultKind.MalformedJson) { Method = "POST", PathPrefix = "/v1/ai-image-generator" });
         await Capture(() => TestApi.CreateImageAsync(pipeline));
