@@ -20,8 +20,11 @@ public sealed record FaultRule(FaultKind Kind)
     /// <summary>When set, <see cref="FaultKind.Status"/> sends Retry-After (whole seconds, at least 1).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>How long <see cref="FaultKind.Delay"/> waits.</summary>
+    /// <summary>How long <see cref="FaultKind.Delay"/> and <see cref="FaultKind.StallBody"/> wait; the gap between two bytes of <see cref="FaultKind.TrickleBody"/>.</summary>
     public TimeSpan Delay { get; init; }
+
+    /// <summary>The JSON (or anything) <see cref="FaultKind.Body"/> sends; <c>{authorization}</c> is replaced by the request's bearer token.</summary>
+    public string Body { get; init; } = string.Empty;
 
     /// <summary>
     /// The request is processed first (project created, credits charged, bytes stored) and the fault

@@ -44,6 +44,15 @@ public sealed record ProjectOutcome
     /// <summary>Serves outputs of exactly this many bytes, streamed (not a PNG then).</summary>
     public long? DownloadSizeBytes { get; init; }
 
+    /// <summary>
+    /// Replaces the download URLs the project reports, sent exactly as given (relative, not http, or one that
+    /// <see cref="Uri"/> rejects); an empty list makes a project that completes with no outputs.
+    /// </summary>
+    public IReadOnlyList<string>? DownloadUrls { get; init; }
+
+    /// <summary>After the first poll that reports <c>complete</c>, every later poll reports <c>queued</c> again: a status that flaps.</summary>
+    public bool FlapsAfterComplete { get; init; }
+
     internal ProjectOutcomeKind Kind { get; }
 
     internal string? ErrorCode { get; private init; }

@@ -39,7 +39,20 @@ MagicHourEmulator? emulator = null;
 try
 {
     var options = new MagicHourClientOptions();
-    if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MagicHourClientOptions.ApiKeyEnvironmentVariable)))
+    if (arguments.BaseUrl is { } baseUrl)
+    {
+        options.BaseAddress = baseUrl;
+    }
+
+    bool hasKey = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MagicHourClientOptions.ApiKeyEnvironmentVariable));
+    bool hasServer = arguments.BaseUrl is not null || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(MagicHourClientOptions.BaseAddressEnvironmentVariable));
+    if (!hasKey && hasServer)
+    {
+        Console.Error.WriteLine($"A server is named (--base-url or {MagicHourClientOptions.BaseAddressEnvironmentVariable}) but {MagicHourClientOptions.ApiKeyEnvironmentVariable} is not set: set the key for that server (any value for a mock that does not check it).");
+        return 2;
+    }
+
+    if (!hasKey)
     {
         emulator = await MagicHourEmulator.StartAsync(cancellationToken: cancel.Token);
         options.ApiKey = "emulator";
@@ -54,6 +67,11 @@ try
     }
 
     using var client = new MagicHourClient(options);
+    if (emulator is null)
+    {
+        Console.WriteLine($"Calling {client.Pipeline.BaseAddress}");
+    }
+
     var progress = new ProgressDisplay();
     var generate = new GenerateOptions
     {
@@ -68,6 +86,11 @@ try
     progress.Finish();
 
     Console.WriteLine($"Project {result.ProjectId}: {result.Status}, {result.CreditsCharged ?? 0} credits charged.");
+    if (result.Status == ProjectStatus.Complete && result.OutputCount == 0)
+    {
+        Console.WriteLine("  The project completed but reported no outputs: there was nothing to download.");
+    }
+
     foreach (string path in result.DownloadedPaths)
     {
         Console.WriteLine($"  wrote {path}");
@@ -79,6 +102,12 @@ catch (ArgumentException ex)
 {
     Console.Error.WriteLine(OneLine(ex.Message));
     return 1;
+}
+catch (MagicHourProjectException ex) when (ex.Status == ProjectStatus.Complete)
+{
+    // It completed and was charged, but its outputs could not be downloaded: the message says why and what to do.
+    Console.Error.WriteLine(OneLine(ex.Message));
+    return 3;
 }
 catch (MagicHourProjectException ex) when (ex.Kind == MagicHourErrorKind.Timeout)
 {

@@ -9,8 +9,8 @@ internal sealed class SampleArguments
 {
     public const string Usage = """
         Usage:
-          magichour-sample edit --image PATH --prompt TEXT [--model NAME] [--out DIR]
-          magichour-sample generate --prompt TEXT [--model NAME] [--aspect-ratio RATIO] [--count N] [--out DIR]
+          magichour-sample edit --image PATH --prompt TEXT [--model NAME] [--out DIR] [--base-url URL]
+          magichour-sample generate --prompt TEXT [--model NAME] [--aspect-ratio RATIO] [--count N] [--out DIR] [--base-url URL]
 
         Commands:
           edit       Edit an image with the AI Image Editor (POST /v1/ai-image-editor).
@@ -23,10 +23,12 @@ internal sealed class SampleArguments
           --aspect-ratio RATIO  1:1, 16:9 or 9:16 (generate).
           --count N             How many images (generate), default 1.
           --out DIR             Where to write the outputs, default ./outputs.
+          --base-url URL        The API server to call, e.g. a staging server, a proxy or a mock: https, or http
+                                to this machine only. Default: MAGIC_HOUR_BASE_URL, else https://api.magichour.ai.
           --help                Show this text.
 
-        With MAGIC_HOUR_API_KEY set, the real API is called (and credits are used).
-        Without it, a local emulator of the API is started and used instead.
+        With MAGIC_HOUR_API_KEY set, the API is called (the real one uses credits).
+        Without it (and without a base URL), a local emulator of the API is started and used instead.
         """;
 
     public string Command { get; private init; } = string.Empty;
@@ -42,6 +44,8 @@ internal sealed class SampleArguments
     public int Count { get; private init; } = 1;
 
     public string OutputDirectory { get; private init; } = "outputs";
+
+    public Uri? BaseUrl { get; private init; }
 
     public bool Help { get; private init; }
 
@@ -77,8 +81,8 @@ internal sealed class SampleArguments
         }
 
         string[] allowed = command == "edit"
-            ? new[] { "--image", "--prompt", "--model", "--out" }
-            : new[] { "--prompt", "--model", "--aspect-ratio", "--count", "--out" };
+            ? new[] { "--image", "--prompt", "--model", "--out", "--base-url" }
+            : new[] { "--prompt", "--model", "--aspect-ratio", "--count", "--out", "--base-url" };
         foreach (string name in values.Keys)
         {
             if (Array.IndexOf(allowed, name) < 0)
@@ -93,6 +97,13 @@ internal sealed class SampleArguments
             throw new FormatException($"--count must be a whole number of 1 or more, not '{countText}'.");
         }
 
+        Uri? baseUrl = null;
+        if (values.TryGetValue("--base-url", out string? baseUrlText)
+            && (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            throw new FormatException($"--base-url must be an absolute http(s) URL such as https://api.magichour.ai, not '{baseUrlText}'.");
+        }
+
         var parsed = new SampleArguments
         {
             Command = command,
@@ -102,6 +113,7 @@ internal sealed class SampleArguments
             AspectRatio = values.GetValueOrDefault("--aspect-ratio"),
             Count = count,
             OutputDirectory = values.GetValueOrDefault("--out") ?? "outputs",
+            BaseUrl = baseUrl,
         };
         if (string.IsNullOrWhiteSpace(parsed.Prompt))
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -28,16 +29,53 @@ internal static class Workflow
             writer.WriteEndObject();
         });
         string id = await pipeline.SendAsync(create, ReadId, cancellationToken);
-        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(
+        ProjectState final = await new ProjectPoller(pipeline).WaitAsync(
             id,
             token => pipeline.SendAsync(
                 new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
-                ProjectSnapshot.ReadJson,
+                ReadProject,
                 token),
+            static project => project,
             polling,
             null,
             cancellationToken);
-        return await new OutputDownloader(pipeline).DownloadAsync(id, final.Downloads, directory, cancellationToken);
+        return await new OutputDownloader(pipeline).DownloadAsync(id, final.DownloadUrls.Select(url => new Uri(url!)).ToList(), directory, cancellationToken);
+    }
+
+    /// <summary>The status and download URLs of a project, read by hand as the generated type and its adapter do.</summary>
+    private static ProjectState ReadProject(ref Utf8JsonReader reader)
+    {
+        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a project");
+        string status = string.Empty;
+        var downloads = new List<string?>();
+        while (true)
+        {
+            JsonSupport.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return new ProjectState(string.Empty, status, true, null, downloads, null, null);
+            }
+
+            bool isStatus = reader.ValueTextEquals("status"u8);
+            bool isDownloads = reader.ValueTextEquals("downloads"u8);
+            JsonSupport.Read(ref reader);
+            if (isStatus)
+            {
+                status = JsonSupport.ReadString(ref reader);
+            }
+            else if (isDownloads)
+            {
+                downloads.AddRange(JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader item) =>
+                {
+                    using JsonDocument download = JsonDocument.ParseValue(ref item);
+                    return download.RootElement.GetProperty("url").GetString();
+                }));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
     }
 
     private static string ReadId(ref Utf8JsonReader reader)

@@ -19,7 +19,7 @@ public class WorkflowGenerationTests
         Assert.Equal(new[] { "aiImageEditor.createImage", "aiImageGenerator.createImage" }, workflows.Keys.OrderBy(k => k));
         WorkflowModel editor = workflows["aiImageEditor.createImage"].Workflow!;
         Assert.Equal("imageProjects.getDetails", editor.StatusOperationId);
-        Assert.Equal("/v1/image-projects/", editor.StatusPathPrefix);
+        Assert.Equal("/v1/image-projects/{id}", editor.StatusPath);
         AssetNodeModel assets = Assert.Single(editor.Assets);
         Assert.Equal(new[] { "ImageFilePath", "ImageFilePaths" }, assets.Children.Select(c => c.PropertyName));
         Assert.Empty(workflows["aiImageGenerator.createImage"].Workflow!.Assets);
@@ -80,7 +80,7 @@ public class WorkflowGenerationTests
         string editor = sources.Single(s => s.HintName.EndsWith(".V1AiImageEditorClient.g.cs")).SourceText.ToString();
         string generator = sources.Single(s => s.HintName.EndsWith(".V1AiImageGeneratorClient.g.cs")).SourceText.ToString();
         Assert.DoesNotContain("GenerateAsync", editor);
-        Assert.Contains("inputs.Add(request.Name);", generator);
+        Assert.Contains("workflow.AddInput(request.Name);", generator);
     }
 
     private static ClientModel Parse(string path) => SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default);

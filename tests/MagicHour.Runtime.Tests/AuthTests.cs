@@ -93,10 +93,10 @@ public sealed class AuthTests
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "PUT", PathPrefix = "/uploads/", StatusCode = 503 });
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/downloads/" });
 
-        IReadOnlyList<string> uploaded = await new AssetUploader(pipeline).UploadAsync([local]);
+        IReadOnlyList<string> uploaded = await TestApi.Uploader(pipeline).UploadAsync([local]);
         CreatedProject created = await TestApi.EditImageAsync(pipeline, uploaded[0]);
-        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
-        await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.Downloads, directory.Combine("out"), default);
+        TestProject final = await TestApi.WaitAsync(pipeline, created.Id);
+        await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.DownloadUris, directory.Combine("out"), default);
 
         Assert.Equal(2, emulator.Stats.RequestCount("PUT", "/uploads/"));
         Assert.Equal(2, emulator.Stats.RequestCount("GET", "/downloads/"));
@@ -130,7 +130,7 @@ public sealed class AuthTests
         using var httpClient = new HttpClient();
         using var pipeline = new ApiPipeline(httpClient, new MagicHourClientOptions { ApiKey = TestApi.ApiKey, BaseAddress = server.BaseAddress });
 
-        ProjectSnapshot landed = await TestApi.GetProjectAsync(pipeline, "to-other-host");
+        TestProject landed = await TestApi.GetProjectAsync(pipeline, "to-other-host");
 
         Assert.Equal("landed", landed.Id);
         Assert.Equal(("localhost", "/v1/image-projects/landed", false), server.Requests.Last());

@@ -26,7 +26,7 @@ public sealed class DependencyInjectionTests
 
         ImageClient client = provider.GetRequiredService<ImageClient>();
         CreatedProject created = await TestApi.CreateImageAsync(client.Pipeline);
-        ProjectSnapshot final = await new ProjectPoller(client.Pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(client.Pipeline, created.Id, t));
+        TestProject final = await TestApi.WaitAsync(client.Pipeline, created.Id);
 
         Assert.Equal(ProjectStatus.Complete, final.Status);
         Assert.Contains(logs.Lines, l => l.Contains("ai-image-generator", StringComparison.Ordinal));

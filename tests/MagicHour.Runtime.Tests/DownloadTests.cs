@@ -21,10 +21,10 @@ public sealed partial class DownloadTests
         using var directory = new TempDirectory();
         emulator.Outcomes.Enqueue(ProjectOutcome.Complete with { ProjectId = projectId, DownloadNames = names });
         CreatedProject created = await TestApi.CreateImageAsync(pipeline, imageCount: names.Length);
-        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
+        TestProject final = await TestApi.WaitAsync(pipeline, created.Id);
         Assert.Equal(projectId, final.Id);
 
-        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Combine("out"), default);
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Combine("out"), default);
 
         Assert.Equal(names.Length, final.Downloads.Count);
         Assert.Equal(names.Length, files.Count);
@@ -42,13 +42,13 @@ public sealed partial class DownloadTests
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         using var directory = new TempDirectory();
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline);
+        TestProject final = await CompleteProjectAsync(emulator, pipeline);
         string taken = directory.Combine($"{final.Id}-1.png");
         await File.WriteAllTextAsync(taken, "keep me");
         var downloader = new OutputDownloader(pipeline);
 
-        IReadOnlyList<string> first = await downloader.DownloadAsync(final.Id, final.Downloads, directory.Path, default);
-        IReadOnlyList<string> second = await downloader.DownloadAsync(final.Id, final.Downloads, directory.Path, default);
+        IReadOnlyList<string> first = await downloader.DownloadAsync(final.Id, final.DownloadUris, directory.Path, default);
+        IReadOnlyList<string> second = await downloader.DownloadAsync(final.Id, final.DownloadUris, directory.Path, default);
 
         Assert.Equal("keep me", await File.ReadAllTextAsync(taken));
         Assert.Equal(directory.Combine($"{final.Id}-1_2.png"), first[0]);
@@ -62,11 +62,11 @@ public sealed partial class DownloadTests
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         using var directory = new TempDirectory();
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 4_000_000 });
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 4_000_000 });
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/downloads/" });
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "GET", PathPrefix = "/downloads/", StatusCode = 503 });
 
-        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, default);
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, default);
 
         Assert.Equal(4_000_000, new FileInfo(files[0]).Length);
         Assert.Equal([Path.GetFileName(files[0])], directory.Files());
@@ -77,12 +77,12 @@ public sealed partial class DownloadTests
     public async Task A_download_that_stalls_is_fetched_again()
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1.5));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.NetworkTimeout = TimeSpan.FromSeconds(1.5));
         using var directory = new TempDirectory();
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 1_000_000 });
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 1_000_000 });
         emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "GET", PathPrefix = "/downloads/", Delay = TimeSpan.FromSeconds(8), AfterProcessing = true });
 
-        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, default);
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, default);
 
         Assert.Equal(1_000_000, new FileInfo(files[0]).Length);
         Assert.Single(directory.Files());
@@ -95,11 +95,11 @@ public sealed partial class DownloadTests
         using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.Retry.MaxRetries = 1);
         using var directory = new TempDirectory();
         await File.WriteAllTextAsync(directory.Combine("unrelated.txt"), "mine");
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadNames = ["first.png", "second.png"] }, imageCount: 2);
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadNames = ["first.png", "second.png"] }, imageCount: 2);
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = $"/downloads/{final.Id}/second.png", Times = 20 });
 
         var error = await Assert.ThrowsAsync<MagicHourApiException>(() =>
-            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, default));
+            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, default));
 
         Assert.Equal(MagicHourErrorKind.Network, error.Kind);
         Assert.Equal(["unrelated.txt"], directory.Files());
@@ -112,12 +112,12 @@ public sealed partial class DownloadTests
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         using var directory = new TempDirectory();
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 2_000_000 });
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 2_000_000 });
         emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "GET", PathPrefix = "/downloads/", Delay = TimeSpan.FromSeconds(20), AfterProcessing = true });
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, cancellation.Token));
+            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, cancellation.Token));
 
         Assert.Empty(directory.Files());
     }
@@ -128,11 +128,11 @@ public sealed partial class DownloadTests
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         using var directory = new TempDirectory();
-        ProjectSnapshot final = await CompleteProjectAsync(emulator, pipeline);
+        TestProject final = await CompleteProjectAsync(emulator, pipeline);
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "GET", PathPrefix = "/downloads/", StatusCode = 403 });
 
         var error = await Assert.ThrowsAsync<MagicHourApiException>(() =>
-            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.Downloads, directory.Path, default));
+            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, default));
 
         Assert.Equal(MagicHourErrorKind.Forbidden, error.Kind);
         Assert.Equal(1, emulator.Stats.RequestCount("GET", "/downloads/"));
@@ -152,7 +152,7 @@ public sealed partial class DownloadTests
         Assert.False(Directory.Exists(directory.Combine("never")));
     }
 
-    private static async Task<ProjectSnapshot> CompleteProjectAsync(MagicHourEmulator emulator, ApiPipeline pipeline, ProjectOutcome? outcome = null, int imageCount = 1)
+    private static async Task<TestProject> CompleteProjectAsync(MagicHourEmulator emulator, ApiPipeline pipeline, ProjectOutcome? outcome = null, int imageCount = 1)
     {
         if (outcome is not null)
         {
@@ -160,7 +160,7 @@ public sealed partial class DownloadTests
         }
 
         CreatedProject created = await TestApi.CreateImageAsync(pipeline, imageCount: imageCount);
-        return await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
+        return await TestApi.WaitAsync(pipeline, created.Id);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+-[0-9]+(_[0-9]+)?\\.[a-z0-9]{1,10}$")]

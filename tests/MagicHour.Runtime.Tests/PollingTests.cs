@@ -70,9 +70,9 @@ public sealed class PollingTests
         CreatedProject created = await TestApi.CreateImageAsync(pipeline);
         var seen = new List<ProjectProgress>();
 
-        var error = await Assert.ThrowsAsync<MagicHourProjectException>(() => new ProjectPoller(pipeline).WaitAsync(
+        var error = await Assert.ThrowsAsync<MagicHourProjectException>(() => TestApi.WaitAsync(
+            pipeline,
             created.Id,
-            t => TestApi.GetProjectAsync(pipeline, created.Id, t),
             TestApi.FastPolling(TimeSpan.FromMilliseconds(700)),
             new SynchronousProgress<ProjectProgress>(seen.Add)));
 
@@ -95,7 +95,7 @@ public sealed class PollingTests
         var clock = Stopwatch.StartNew();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t), cancellationToken: cancellation.Token));
+            TestApi.WaitAsync(pipeline, created.Id, cancellationToken: cancellation.Token));
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(3));
     }
@@ -108,8 +108,8 @@ public sealed class PollingTests
         emulator.Outcomes.Enqueue(ProjectOutcome.StuckIn(ProjectStatus.Queued));
         CreatedProject created = await TestApi.CreateImageAsync(pipeline);
 
-        var error = await Assert.ThrowsAsync<MagicHourProjectException>(() => new ProjectPoller(pipeline).WaitAsync(
-            created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t), TestApi.FastPolling(TimeSpan.FromMilliseconds(400))));
+        var error = await Assert.ThrowsAsync<MagicHourProjectException>(() => TestApi.WaitAsync(
+            pipeline, created.Id, TestApi.FastPolling(TimeSpan.FromMilliseconds(400))));
 
         Assert.Equal(MagicHourErrorKind.Timeout, error.Kind);
         Assert.Equal(ProjectStatus.Queued, error.Status);
@@ -125,7 +125,7 @@ public sealed class PollingTests
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "GET", PathPrefix = "/v1/image-projects/", StatusCode = 503, Times = 2 });
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/v1/image-projects/" });
 
-        ProjectSnapshot final = await WaitAsync(pipeline, created.Id);
+        TestProject final = await WaitAsync(pipeline, created.Id);
 
         Assert.Equal(ProjectStatus.Complete, final.Status);
     }
@@ -143,12 +143,16 @@ public sealed class PollingTests
             Timeout = TimeSpan.FromSeconds(10),
         };
 
-        ProjectSnapshot final = await new ProjectPoller().WaitAsync("p1", _ =>
-        {
-            polls.Add(clock.Elapsed);
-            string status = polls.Count < 7 ? ProjectStatus.Rendering : ProjectStatus.Complete;
-            return Task.FromResult(new ProjectSnapshot("p1", status, true, 5, [], null, null));
-        }, options);
+        TestProject final = await new ProjectPoller().WaitAsync(
+            "p1",
+            _ =>
+            {
+                polls.Add(clock.Elapsed);
+                string status = polls.Count < 7 ? ProjectStatus.Rendering : ProjectStatus.Complete;
+                return Task.FromResult(new TestProject("p1", status, true, 5, [], null, null));
+            },
+            static project => project.State,
+            options);
 
         Assert.Equal(ProjectStatus.Complete, final.Status);
         double[] gaps = polls.Zip(polls.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToArray();
@@ -160,6 +164,5 @@ public sealed class PollingTests
         Assert.All(gaps.Skip(3), g => Assert.InRange(g, 130, 1000));
     }
 
-    private static Task<ProjectSnapshot> WaitAsync(ApiPipeline pipeline, string id) =>
-        new ProjectPoller(pipeline).WaitAsync(id, t => TestApi.GetProjectAsync(pipeline, id, t));
+    private static Task<TestProject> WaitAsync(ApiPipeline pipeline, string id) => TestApi.WaitAsync(pipeline, id);
 }

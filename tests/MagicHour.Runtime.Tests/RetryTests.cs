@@ -24,7 +24,7 @@ public sealed class RetryTests
         CreatedProject created = await TestApi.CreateImageAsync(pipeline);
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "GET", PathPrefix = Projects, StatusCode = status, Times = 2 });
 
-        ProjectSnapshot snapshot = await TestApi.GetProjectAsync(pipeline, created.Id);
+        TestProject snapshot = await TestApi.GetProjectAsync(pipeline, created.Id);
 
         Assert.Equal(created.Id, snapshot.Id);
         Assert.Equal(3, emulator.Stats.RequestCount("GET", Projects));
@@ -34,13 +34,13 @@ public sealed class RetryTests
     public async Task Gets_and_deletes_are_retried_after_a_dropped_connection_or_a_timeout()
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1.5));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.NetworkTimeout = TimeSpan.FromSeconds(1.5));
         CreatedProject created = await TestApi.CreateImageAsync(pipeline);
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = Projects });
         emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "GET", PathPrefix = Projects, Delay = TimeSpan.FromSeconds(6) });
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "DELETE", PathPrefix = Projects, AfterProcessing = true });
 
-        ProjectSnapshot snapshot = await TestApi.GetProjectAsync(pipeline, created.Id);
+        TestProject snapshot = await TestApi.GetProjectAsync(pipeline, created.Id);
         await TestApi.DeleteProjectAsync(pipeline, created.Id);
 
         Assert.Equal(created.Id, snapshot.Id);
@@ -109,7 +109,7 @@ public sealed class RetryTests
     public async Task A_create_that_times_out_after_the_body_was_sent_is_not_retried_no_double_charge()
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RequestTimeout = TimeSpan.FromSeconds(2));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.NetworkTimeout = TimeSpan.FromSeconds(2));
         emulator.Faults.Add(new FaultRule(FaultKind.Delay) { Method = "POST", PathPrefix = Create, Delay = TimeSpan.FromSeconds(8), AfterProcessing = true });
 
         var error = await Assert.ThrowsAsync<MagicHourApiException>(() => TestApi.CreateImageAsync(pipeline));

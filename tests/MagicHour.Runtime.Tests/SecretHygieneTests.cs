@@ -13,7 +13,7 @@ public sealed class SecretHygieneTests
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync(assetHost: "localhost");
         var logs = new RecordingLoggerProvider();
-        using ApiPipeline pipeline = TestApi.Pipeline(emulator, logs, o => o.RequestTimeout = TimeSpan.FromSeconds(1.5));
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, logs, o => o.NetworkTimeout = TimeSpan.FromSeconds(1.5));
         using var directory = new TempDirectory();
         var errors = new List<Exception>();
 
@@ -32,7 +32,7 @@ public sealed class SecretHygieneTests
         string local = directory.Combine("in.png");
         await File.WriteAllBytesAsync(local, [1, 2, 3]);
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "PUT", PathPrefix = "/uploads/", StatusCode = 503 });
-        IReadOnlyList<string> uploaded = await new AssetUploader(pipeline).UploadAsync([local]);
+        IReadOnlyList<string> uploaded = await TestApi.Uploader(pipeline).UploadAsync([local]);
         await TestApi.EditImageAsync(pipeline, uploaded[0]);
 
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "POST", PathPrefix = "/v1/ai-image-generator", StatusCode = 429 });
@@ -58,7 +58,7 @@ public sealed class SecretHygieneTests
         await Capture(async () =>
         {
             CreatedProject created = await TestApi.CreateImageAsync(pipeline);
-            await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t), TestApi.FastPolling(TimeSpan.FromMilliseconds(300)));
+            await TestApi.WaitAsync(pipeline, created.Id, TestApi.FastPolling(TimeSpan.FromMilliseconds(300)));
         });
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/downloads/", Times = 10 });
         await Capture(() => TestApi.GenerateAsync(pipeline, directory.Path));

@@ -37,7 +37,7 @@ public sealed class UploadTests
         Directory.CreateDirectory(folder);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            new AssetUploader(pipeline).UploadAsync([good, empty, exe, noExtension, missing, folder, "https://x.example/ok.png"]));
+            TestApi.Uploader(pipeline).UploadAsync([good, empty, exe, noExtension, missing, folder, "https://x.example/ok.png"]));
 
         Assert.Contains("5 files", error.Message);
         Assert.Contains("'" + empty + "' is empty", error.Message);
@@ -55,7 +55,7 @@ public sealed class UploadTests
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
 
-        IReadOnlyList<string> result = await new AssetUploader(pipeline).UploadAsync(["https://x.example/a.png", "api-assets/b.mp4"]);
+        IReadOnlyList<string> result = await TestApi.Uploader(pipeline).UploadAsync(["https://x.example/a.png", "api-assets/b.mp4"]);
 
         Assert.Equal(["https://x.example/a.png", "api-assets/b.mp4"], result);
         Assert.Equal(0, emulator.Stats.RequestCount("*", "/"));
@@ -73,7 +73,7 @@ public sealed class UploadTests
             await File.WriteAllBytesAsync(directory.Combine(file), [1, 2, 3]);
         }
 
-        IReadOnlyList<string> paths = await new AssetUploader(pipeline).UploadAsync(
+        IReadOnlyList<string> paths = await TestApi.Uploader(pipeline).UploadAsync(
             [directory.Combine("a.png"), "https://x.example/z.png", .. files.Skip(1).Select(f => directory.Combine(f))]);
 
         Assert.Equal(6, paths.Count);
@@ -102,7 +102,7 @@ public sealed class UploadTests
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "PUT", PathPrefix = "/uploads/" });
         emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "PUT", PathPrefix = "/uploads/", StatusCode = 503 });
 
-        IReadOnlyList<string> paths = await new AssetUploader(pipeline).UploadAsync([local]);
+        IReadOnlyList<string> paths = await TestApi.Uploader(pipeline).UploadAsync([local]);
 
         Assert.StartsWith("api-assets/", paths[0]);
         Assert.Equal(3, emulator.Stats.RequestCount("PUT", "/uploads/"));
@@ -123,7 +123,7 @@ public sealed class UploadTests
         await File.WriteAllBytesAsync(local, new byte[100_000]);
         emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "PUT", PathPrefix = "/uploads/", Times = 5 });
 
-        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => new AssetUploader(pipeline).UploadAsync([local]));
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => TestApi.Uploader(pipeline).UploadAsync([local]));
 
         Assert.Equal(MagicHourErrorKind.Network, error.Kind);
         Assert.Equal("upload", error.OperationId);

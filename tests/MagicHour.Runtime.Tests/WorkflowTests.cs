@@ -53,7 +53,7 @@ public sealed class WorkflowTests
         using var directory = new TempDirectory();
         string local = directory.Combine("face.PNG");
         await File.WriteAllBytesAsync(local, [.. PngSignature, 1, 2, 3, 4]);
-        var uploader = new AssetUploader(pipeline);
+        var uploader = TestApi.Uploader(pipeline);
 
         IReadOnlyList<string> paths = await uploader.UploadAsync(
             [local, "https://example.com/cat.jpg", "api-assets/already/there.png"]);
@@ -66,9 +66,9 @@ public sealed class WorkflowTests
         Assert.Equal(1, emulator.Stats.RequestCount("POST", "/v1/files/upload-urls"));
 
         CreatedProject created = await TestApi.EditImageAsync(pipeline, paths[0]);
-        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(created.Id, t => TestApi.GetProjectAsync(pipeline, created.Id, t));
-        Assert.All(final.Downloads, url => Assert.Equal("localhost", url.Host));
-        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.Downloads, directory.Combine("out"), default);
+        TestProject final = await TestApi.WaitAsync(pipeline, created.Id);
+        Assert.All(final.DownloadUris, url => Assert.Equal("localhost", url.Host));
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.DownloadUris, directory.Combine("out"), default);
 
         Assert.Single(files);
         Assert.True(new FileInfo(files[0]).Length > PngSignature.Length);

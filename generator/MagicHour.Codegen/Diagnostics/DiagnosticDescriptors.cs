@@ -63,4 +63,37 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    // MHCG0030–0039: mistakes in the workflow overrides (MSBuild metadata or x-magichour-* extensions).
+    public static readonly DiagnosticDescriptor MalformedWorkflowOverride = new(
+        "MHCG0030",
+        "A workflow override is malformed",
+        "{0}: the entry '{1}' is not {2}; it is ignored",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor WorkflowOverrideUnknownOperation = new(
+        "MHCG0031",
+        "A workflow override names an operation that does not create a project",
+        "{0}: the entry '{1}' names the operation '{2}', which {3}; the entry is ignored",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor WorkflowOverrideUnknownStatusOperation = new(
+        "MHCG0032",
+        "A workflow override names a status operation that cannot be polled",
+        "{0}: the entry '{1}' names '{2}' as the status operation of '{3}', but {4}; no GenerateAsync is generated for '{3}'",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor WorkflowOverrideUnknownAssetField = new(
+        "MHCG0033",
+        "A workflow override names an asset field that does not exist",
+        "{0}: the entry '{1}' names the asset field '{2}' of '{3}', but {4}; no GenerateAsync is generated for '{3}', so that a local path is never sent to the API as it is",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 }

@@ -159,6 +159,18 @@ internal static class ClientEmitter
                 (List<string> declarations, List<string> arguments) = Parameters(operation);
                 WorkflowEmitter.Emit(w, operation, declarations, arguments);
             }
+
+            if (operation.ProjectAdapter is not null)
+            {
+                w.Line();
+                WorkflowEmitter.EmitProjectAdapter(w, operation.ProjectAdapter);
+            }
+
+            if (operation.UploadAdapter is not null)
+            {
+                w.Line();
+                WorkflowEmitter.EmitUploadAdapter(w, operation.UploadAdapter);
+            }
         }
     }
 

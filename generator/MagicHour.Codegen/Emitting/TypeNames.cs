@@ -19,7 +19,6 @@ internal static class TypeNames
             TypeRefKind.DateTimeOffset => "DateTimeOffset",
             TypeRefKind.DateOnly => "DateOnly",
             TypeRefKind.Guid => "Guid",
-            TypeRefKind.Uri => "Uri",
             TypeRefKind.Bytes => "byte[]",
             TypeRefKind.Any => "JsonElement",
             TypeRefKind.Object or TypeRefKind.Enum => type.Name!,

@@ -1,82 +1,159 @@
 using System.Collections.Generic;
 using System.Linq;
 using MagicHour.Codegen.Model;
-using MagicHour.Codegen.Naming;
 
 namespace MagicHour.Codegen.Emitting;
 
 /// <summary>
-/// Writes <c>GenerateAsync</c> beside a create operation: upload local inputs, create, wait, download — the one call
-/// the official SDKs offer. The steps that need no generated type live in the runtime's <c>ProjectWorkflow</c>.
+/// Writes <c>GenerateAsync</c> beside a create operation (upload local inputs, create, wait, download — the one call
+/// the official SDKs offer) and the two generated pieces it hands the runtime: the <c>ProjectState</c> adapter beside a
+/// status operation and the upload call beside the upload-URL operation. The steps that need no generated type live in
+/// the runtime's <c>ProjectWorkflow</c>; every name written here comes from the model.
 /// </summary>
 internal static class WorkflowEmitter
 {
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    private const string Enumerable = "global::System.Linq.Enumerable";
+    private const string EmptyArray = "global::System.Array.Empty";
+    private const string ArgumentNullException = "global::System.ArgumentNullException";
+    private const string ProjectWorkflow = "global::MagicHour.Runtime.Projects.ProjectWorkflow";
+    private const string ProjectResult = "global::MagicHour.Runtime.Projects.ProjectResult";
+    private const string ProjectState = "global::MagicHour.Runtime.Projects.ProjectState";
+    private const string GenerateOptions = "global::MagicHour.Runtime.Projects.GenerateOptions";
+    private const string AssetUploadRequest = "global::MagicHour.Runtime.Files.AssetUploadRequest";
+    private const string AssetUploadTarget = "global::MagicHour.Runtime.Files.AssetUploadTarget";
+
+    /// <param name="w">The writer of the create operation's group class.</param>
+    /// <param name="operation">The create operation.</param>
+    /// <param name="declarations">The create method's parameter declarations, without its cancellation token.</param>
+    /// <param name="arguments">The names to pass them on to the create method with.</param>
     public static void Emit(CodeWriter w, OperationModel operation, IReadOnlyList<string> declarations, IReadOnlyList<string> arguments)
     {
         WorkflowModel workflow = operation.Workflow!;
         string projectType = TypeNames.Of(workflow.ProjectType, false);
         string createdType = TypeNames.Of(operation.ResponseType!, false);
-        var locals = new NameScope(arguments.Concat(new[] { "options", "cancellationToken", "workflow", "inputs", "uploads", "created" }).Select(a => a.TrimStart('@')));
+        string request = workflow.RequestParameter;
+        string local = workflow.WorkflowLocal;
+        string token = workflow.CancellationTokenParameter;
 
         w.DocXml("summary", $"Does the whole job in one call: uploads the local files named in the request, creates the project like <see cref=\"{operation.MethodName}Async\"/>, waits for it to finish and downloads its outputs.");
         w.DocXml("remarks", string.Join("\n", new[]
         {
             "Every local input is checked (it exists, can be read, is not empty, has an extension the API takes) before the first",
             "upload, so a bad input costs neither an upload nor credits. URLs and <c>api-assets/…</c> paths are sent as they are.",
-            $"The project is polled through <c>GET {CodeWriter.XmlText(workflow.StatusPathPrefix)}{{id}}{CodeWriter.XmlText(workflow.StatusPathSuffix)}</c> (<c>{CodeWriter.XmlText(workflow.StatusOperationId)}</c>).",
+            $"The project is polled through <c>GET {CodeWriter.XmlText(workflow.StatusPath)}</c> (<c>{CodeWriter.XmlText(workflow.StatusOperationId)}</c>);",
+            "the poll that sees it complete is the result.",
         }));
-        w.Line("/// <param name=\"request\">The request; its asset fields may name local files.</param>");
-        w.Line("/// <param name=\"options\">Whether to wait and download, where to, polling and progress; null for the defaults.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line($"/// <param name=\"{request.TrimStart('@')}\">The request; its asset fields may name local files.</param>");
+        w.Line($"/// <param name=\"{workflow.OptionsParameter}\">Whether to wait and download, where to, polling, progress and a size limit; null for the defaults.</param>");
+        w.Line($"/// <param name=\"{token}\">Cancels the call.</param>");
         w.Line("/// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>");
-        w.Line("/// <exception cref=\"ArgumentException\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
-        w.Line("/// <exception cref=\"MagicHourProjectException\">The project failed, was canceled or deleted, or did not finish in time.</exception>");
-        w.Line("/// <exception cref=\"MagicHourApiException\">An API call failed.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
+        w.Line("/// <exception cref=\"global::MagicHour.Runtime.Projects.MagicHourProjectException\">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>");
+        w.Line("/// <exception cref=\"global::MagicHour.Runtime.MagicHourApiException\">An API call failed, or the create returned no project id.</exception>");
         if (operation.ObsoleteMessage is not null)
         {
-            w.Line($"[Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
+            w.Line($"[global::System.Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
         }
 
         var signature = declarations.ToList();
-        signature.Add("GenerateOptions? options = null");
-        signature.Add("CancellationToken cancellationToken = default");
-        w.Open($"public async Task<ProjectResult<{projectType}>> GenerateAsync({string.Join(", ", signature)})");
-        w.Line("ArgumentNullException.ThrowIfNull(request);");
-        w.Line("var workflow = new ProjectWorkflow(_pipeline, options);");
+        signature.Add($"{GenerateOptions}? {workflow.OptionsParameter} = null");
+        signature.Add($"{CancellationToken} {token} = default");
+        w.Open($"public async {Task}<{ProjectResult}<{projectType}>> GenerateAsync({string.Join(", ", signature)})");
+        w.Line($"{ArgumentNullException}.ThrowIfNull({request});");
+        w.Line($"var {local} = new {ProjectWorkflow}(_pipeline, {workflow.OptionsParameter});");
         if (workflow.Assets.Count > 0)
         {
-            w.Line("var inputs = new List<string?>();");
-            Collect(w, workflow.Assets, "request", locals);
-            w.Line();
-            w.Line("IReadOnlyDictionary<string, string> uploads = await workflow.UploadAsync(inputs, cancellationToken).ConfigureAwait(false);");
-            w.Line("request = request with");
+            AddInputs(w, workflow.Assets, request, local);
+            string upload = workflow.Upload is { } call ? $"new {call.ClassName}(_pipeline).{call.MethodName}" : "null";
+            w.Line($"await {local}.UploadInputsAsync({upload}, {token}).ConfigureAwait(false);");
+            w.Line($"{request} = {request} with");
             w.Line("{");
             w.Indent();
-            Replace(w, workflow.Assets, "request", 1);
+            Replace(w, workflow.Assets, request, local);
             w.Outdent();
             w.Line("};");
             w.Line();
         }
 
         var createArguments = arguments.ToList();
-        createArguments.Add("cancellationToken");
-        w.Line($"{createdType} created = await {operation.MethodName}Async({string.Join(", ", createArguments)}).ConfigureAwait(false);");
-        string credits = workflow.CreditsProperty is null ? "null" : $"created.{workflow.CreditsProperty}";
-        string suffix = workflow.StatusPathSuffix.Length == 0 ? string.Empty : " + " + CodeWriter.Literal(workflow.StatusPathSuffix);
-        w.Line("return await workflow.CompleteAsync(");
+        createArguments.Add(token);
+        string created = workflow.CreatedLocal;
+        w.Line($"{createdType} {created} = await {operation.MethodName}Async({string.Join(", ", createArguments)}).ConfigureAwait(false);");
+        w.Line($"return await {local}.CompleteAsync(");
         w.Indent();
-        w.Line($"created.{workflow.IdProperty},");
-        w.Line($"{credits},");
-        w.Line($"{CodeWriter.Literal(workflow.StatusPathPrefix)} + ParameterFormatter.EscapePath(created.{workflow.IdProperty}){suffix},");
-        w.Line($"{CodeWriter.Literal(workflow.StatusOperationId)},");
+        w.Line($"{created}.{workflow.IdProperty},");
+        w.Line($"{(workflow.CreditsProperty is null ? "null" : $"{created}.{workflow.CreditsProperty}")},");
+        w.Line($"{CodeWriter.Literal(operation.OperationId)},");
         w.Line($"new {workflow.StatusClassName}(_pipeline).{workflow.StatusMethodName}Async,");
-        w.Line("cancellationToken).ConfigureAwait(false);");
+        w.Line($"{workflow.ProjectAdapter.ClassName}.{workflow.ProjectAdapter.MethodName},");
+        w.Line($"{token}).ConfigureAwait(false);");
         w.Outdent();
         w.Close();
     }
 
-    /// <summary>Statements that add every asset value under <paramref name="owner"/> to <c>inputs</c>.</summary>
-    private static void Collect(CodeWriter w, IEnumerable<AssetNodeModel> nodes, string owner, NameScope locals)
+    /// <summary>The static method that reads the runtime's <c>ProjectState</c> from a typed project.</summary>
+    public static void EmitProjectAdapter(CodeWriter w, ProjectAdapterModel adapter)
+    {
+        string project = adapter.ParameterName;
+        w.DocXml("summary", $"What waiting for a project and downloading its outputs need from <see cref=\"{adapter.ProjectTypeName}\"/>; <c>GenerateAsync</c> hands it to the runtime.");
+        w.Line($"/// <param name=\"{project}\">A project as fetched.</param>");
+        w.Line("/// <returns>Its id, status, credits, download URLs and error.</returns>");
+        w.Line($"internal static {ProjectState} {adapter.MethodName}({adapter.ProjectTypeName} {project}) => new(");
+        w.Indent();
+        w.Line($"{Text(project, adapter.Id, nullSafe: false)}{(adapter.Id.IsNullable ? " ?? string.Empty" : string.Empty)},");
+        w.Line($"{Text(project, adapter.Status, nullSafe: false)}{(adapter.Status.IsNullable ? " ?? string.Empty" : string.Empty)},");
+        w.Line(adapter.Enabled is { } enabled ? $"{project}.{enabled.PropertyName}{(enabled.IsNullable ? " ?? true" : string.Empty)}," : "true,");
+        w.Line(adapter.Credits is { } credits ? $"{project}.{credits.PropertyName}," : "null,");
+        if (adapter.Downloads is { } downloads)
+        {
+            string list = $"{project}.{downloads.List.PropertyName}";
+            string item = downloads.ItemParameter;
+            string urls = $"{Enumerable}.ToList({Enumerable}.Select({list}, static {item} => {Text(item, downloads.Url, nullSafe: downloads.ItemsNullable)}))";
+            w.Line(downloads.List.IsNullable ? $"{list} is null ? {EmptyArray}<string?>() : {urls}," : $"{urls},");
+        }
+        else
+        {
+            w.Line($"{EmptyArray}<string?>(),");
+        }
+
+        string error = adapter.Error is { } e ? $"{project}.{e.Error.PropertyName}" : string.Empty;
+        w.Line(adapter.Error?.Code is { } code ? $"{Text(error, code, nullSafe: true)}," : "null,");
+        w.Line(adapter.Error?.Message is { } message ? $"{Text(error, message, nullSafe: true)});" : "null);");
+        w.Outdent();
+    }
+
+    /// <summary>The method, beside the upload-URL operation, that the runtime calls with the files to upload.</summary>
+    public static void EmitUploadAdapter(CodeWriter w, UploadAdapterModel adapter)
+    {
+        string files = adapter.FilesParameter;
+        string token = adapter.CancellationTokenParameter;
+        string file = adapter.FileParameter;
+        string target = adapter.TargetParameter;
+        w.DocXml("summary", $"Asks <see cref=\"{adapter.OperationMethodName}Async\"/> for one upload URL per file; <c>GenerateAsync</c> hands it to the runtime to upload local inputs.");
+        w.Line($"/// <param name=\"{files}\">The asset type and extension of each file, in order.</param>");
+        w.Line($"/// <param name=\"{token}\">Cancels the call.</param>");
+        w.Line("/// <returns>Where to upload each file and the path to send in its place, in the same order.</returns>");
+        w.Open($"internal async {Task}<{ReadOnlyList}<{AssetUploadTarget}>> {adapter.MethodName}({ReadOnlyList}<{AssetUploadRequest}> {files}, {CancellationToken} {token})");
+        string assetType = adapter.AssetTypeEnumName is null ? $"{file}.AssetType" : $"new {adapter.AssetTypeEnumName}({file}.AssetType)";
+        w.Line($"var {adapter.RequestLocal} = new {adapter.RequestTypeName}");
+        w.Line("{");
+        w.Indent();
+        w.Line($"{adapter.ItemsProperty} = {Enumerable}.ToList({Enumerable}.Select({files}, static {file} => new {adapter.ItemTypeName} {{ {adapter.AssetTypeProperty} = {assetType}, {adapter.ExtensionProperty} = {file}.Extension }})),");
+        w.Outdent();
+        w.Line("};");
+        w.Line($"{adapter.ResponseTypeName} {adapter.ResponseLocal} = await {adapter.OperationMethodName}Async({adapter.RequestLocal}, {token}).ConfigureAwait(false);");
+        string items = $"{adapter.ResponseLocal}.{adapter.ResponseItems.PropertyName}";
+        string access = adapter.ResponseItemsNullable ? "?." : ".";
+        string targets = $"{Enumerable}.ToList({Enumerable}.Select({items}, static {target} => new {AssetUploadTarget}({target}{access}{adapter.UploadUrlProperty}, {target}{access}{adapter.FilePathProperty})))";
+        w.Line(adapter.ResponseItems.IsNullable ? $"return {items} is null ? {EmptyArray}<{AssetUploadTarget}>() : {targets};" : $"return {targets};");
+        w.Close();
+    }
+
+    /// <summary>Statements that note every asset value under <paramref name="owner"/> with the workflow.</summary>
+    private static void AddInputs(CodeWriter w, IEnumerable<AssetNodeModel> nodes, string owner, string workflow)
     {
         foreach (AssetNodeModel node in nodes)
         {
@@ -84,76 +161,77 @@ internal static class WorkflowEmitter
             switch (node.Kind)
             {
                 case AssetNodeKind.Path:
-                    w.Line($"inputs.Add({access});");
-                    break;
-                case AssetNodeKind.PathList when node.IsNullable:
-                    w.Open($"if ({access} is not null)");
-                    w.Line($"inputs.AddRange({access});");
-                    w.Close();
+                    w.Line($"{workflow}.AddInput({access});");
                     break;
                 case AssetNodeKind.PathList:
-                    w.Line($"inputs.AddRange({access});");
+                    w.Line($"{workflow}.AddInputs({access});");
+                    break;
+                case AssetNodeKind.Object when !node.IsNullable:
+                    AddInputs(w, node.Children, access, workflow);
                     break;
                 case AssetNodeKind.Object:
-                {
-                    if (!node.IsNullable)
-                    {
-                        Collect(w, node.Children, access, locals);
-                        break;
-                    }
-
-                    string local = locals.Claim(Identifiers.ToCamelCase(node.PropertyName).TrimStart('@'));
-                    w.Open($"if ({access} is {{ }} {local})");
-                    Collect(w, node.Children, local, locals);
+                    w.Open($"if ({access} is {{ }} {node.LocalName})");
+                    AddInputs(w, node.Children, node.LocalName!, workflow);
                     w.Close();
                     break;
-                }
-
                 case AssetNodeKind.ObjectList:
-                {
-                    string local = locals.Claim(Identifiers.ToCamelCase(Identifiers.Singularize(node.PropertyName)).TrimStart('@'));
-                    w.Open($"foreach (var {local} in {access}{(node.IsNullable ? $" ?? Array.Empty<{node.TypeName}>()" : string.Empty)})");
-                    Collect(w, node.Children, local, locals);
+                    w.Open($"foreach (var {node.LocalName} in {access}{(node.IsNullable ? $" ?? {EmptyArray}<{node.TypeName}>()" : string.Empty)})");
+                    AddInputs(w, node.Children, node.LocalName!, workflow);
                     w.Close();
                     break;
-                }
             }
         }
     }
 
     /// <summary>The members of a <c>with</c> expression that put the uploaded paths in place of the local ones.</summary>
-    private static void Replace(CodeWriter w, IEnumerable<AssetNodeModel> nodes, string owner, int depth)
+    private static void Replace(CodeWriter w, IEnumerable<AssetNodeModel> nodes, string owner, string workflow)
     {
         foreach (AssetNodeModel node in nodes)
         {
             string access = $"{owner}.{node.PropertyName}";
-            string bang = node.IsNullable ? string.Empty : "!";
             switch (node.Kind)
             {
                 case AssetNodeKind.Path:
                 case AssetNodeKind.PathList:
-                    w.Line($"{node.PropertyName} = ProjectWorkflow.Resolve(uploads, {access}){bang},");
+                    w.Line($"{node.PropertyName} = {workflow}.Resolve({access}){(node.IsNullable ? string.Empty : "!")},");
                     break;
                 case AssetNodeKind.Object:
                     w.Line(node.IsNullable ? $"{node.PropertyName} = {access} is null ? null : {access} with" : $"{node.PropertyName} = {access} with");
                     w.Line("{");
                     w.Indent();
-                    Replace(w, node.Children, access, depth + 1);
+                    Replace(w, node.Children, access, workflow);
                     w.Outdent();
                     w.Line("},");
                     break;
                 case AssetNodeKind.ObjectList:
                 {
-                    string item = depth == 1 ? "item" : "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    w.Line($"{node.PropertyName} = {access}{(node.IsNullable ? "?" : string.Empty)}.Select({item} => {item} with");
+                    string item = node.LocalName!;
+                    string select = $"{Enumerable}.Select({access}, {item} => {item} with";
+                    w.Line(node.IsNullable
+                        ? $"{node.PropertyName} = {access} is null ? null : {Enumerable}.ToList({select}"
+                        : $"{node.PropertyName} = {Enumerable}.ToList({select}");
                     w.Line("{");
                     w.Indent();
-                    Replace(w, node.Children, item, depth + 1);
+                    Replace(w, node.Children, item, workflow);
                     w.Outdent();
-                    w.Line("}).ToList(),");
+                    w.Line("})),");
                     break;
                 }
             }
         }
+    }
+
+    /// <summary>A text member read as a string: an enum's wire value, a string as it is.</summary>
+    private static string Text(string owner, TextMemberModel member, bool nullSafe)
+    {
+        string dot = nullSafe ? "?." : ".";
+        string value = $"{owner}{dot}{member.PropertyName}";
+        if (!member.IsEnum)
+        {
+            return value;
+        }
+
+        // A nullable enum is a Nullable<T> (or reached through ?.), whose value is read through ?. as well.
+        return member.IsNullable ? $"{value}?.Value" : $"{value}.Value";
     }
 }

@@ -103,6 +103,12 @@ internal sealed record OperationModel(
 
     /// <summary>Set when the operation creates a project: a <c>GenerateAsync</c> is generated beside it.</summary>
     public WorkflowModel? Workflow { get; init; }
+
+    /// <summary>Set on the status operation that polls a project type: its <c>ProjectState</c> adapter is generated beside it.</summary>
+    public ProjectAdapterModel? ProjectAdapter { get; init; }
+
+    /// <summary>Set on the operation that mints upload URLs: the upload call handed to the runtime is generated beside it.</summary>
+    public UploadAdapterModel? UploadAdapter { get; init; }
 }
 
 /// <summary>A node of the client tree, e.g. <c>client.V1.ImageProjects</c>: its operations and sub-groups.</summary>

@@ -13,7 +13,6 @@ internal enum TypeRefKind
     DateTimeOffset,
     DateOnly,
     Guid,
-    Uri,
     Bytes,
     Any,
     Object,

@@ -15,6 +15,12 @@ internal static class Docs
     public static DocModel ForProperty(IOpenApiSchema schema, string wireName)
     {
         var notes = new List<string>();
+        if (schema.Format is "uri" or "url")
+        {
+            // Kept as a string: System.Uri rejects some values the format allows, and one such value must not make a whole response unreadable.
+            notes.Add("A URI.");
+        }
+
         if (schema.Default is { } defaultValue)
         {
             notes.Add($"Default: `{Compact(defaultValue)}`.");

@@ -246,7 +246,7 @@ internal sealed class OperationMapper
             errors,
             tags)
         {
-            Hints = HintsOf(operation),
+            Hints = WorkflowMapper.ReadHints(operation, pointer, _context),
             ResponseKind = responseKind,
             ResponseAccept = responseAccept,
         };
@@ -355,31 +355,6 @@ internal sealed class OperationMapper
     }
 
     private static string MediaTypeOf(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
-
-    /// <summary>The <c>x-magichour-status-operation</c> and <c>x-magichour-asset-fields</c> extensions of an operation.</summary>
-    private static WorkflowHints HintsOf(OpenApiOperation operation)
-    {
-        if (operation.Extensions is not { Count: > 0 } extensions)
-        {
-            return WorkflowHints.None;
-        }
-
-        string? status = extensions.TryGetValue("x-magichour-status-operation", out IOpenApiExtension? s) && s is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue value }
-            && value.TryGetValue(out string? text) ? text : null;
-        var fields = new List<string>();
-        if (extensions.TryGetValue("x-magichour-asset-fields", out IOpenApiExtension? f) && f is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonArray array })
-        {
-            foreach (System.Text.Json.Nodes.JsonNode? item in array)
-            {
-                if (item is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out string? field))
-                {
-                    fields.Add(field);
-                }
-            }
-        }
-
-        return status is null && fields.Count == 0 ? WorkflowHints.None : new WorkflowHints(status, fields.ToImmutableEquatableArray());
-    }
 
     private static string Titled(OpenApiOperation operation) =>
         operation.Summary is { Length: > 0 } summary && summary.IndexOf('\n') < 0 ? $" ({summary.Trim().TrimEnd('.')})" : string.Empty;

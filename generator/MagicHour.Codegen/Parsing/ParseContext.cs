@@ -73,6 +73,10 @@ internal sealed class ParseContext
     public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(SourcePointer(pointer)), args));
 
+    /// <summary>Reports a problem that lies outside the document, e.g. in MSBuild metadata: no location, the message says where.</summary>
+    public void ReportWithoutLocation(DiagnosticDescriptor descriptor, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, null, args));
+
     /// <summary>
     /// Reads a keyword straight from the document. Microsoft.OpenApi drops <c>nullable: true</c> on a schema without a
     /// <c>type</c> (the usual <c>allOf: [$ref], nullable: true</c> pattern), so the raw JSON is the only place to see it.

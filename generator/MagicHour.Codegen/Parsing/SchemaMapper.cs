@@ -481,7 +481,6 @@ internal sealed class SchemaMapper
         "date-time" => new TypeRef(TypeRefKind.DateTimeOffset),
         "date" => new TypeRef(TypeRefKind.DateOnly),
         "uuid" => new TypeRef(TypeRefKind.Guid),
-        "uri" or "url" => new TypeRef(TypeRefKind.Uri),
         "byte" => new TypeRef(TypeRefKind.Bytes),
         _ => TypeRef.String,
     };

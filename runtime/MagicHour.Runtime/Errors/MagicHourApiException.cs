@@ -4,8 +4,10 @@ using System.Net;
 namespace MagicHour.Runtime;
 
 /// <summary>
-/// The one exception type of the Magic Hour client: an API call that failed, with the HTTP status, the server's message,
-/// the operation and the request id when the server sent one. It never contains the API key.
+/// The base exception of the Magic Hour client: an API call, upload or download that failed, with the HTTP status, the
+/// server's message, the operation and the request id when the server sent one. <see cref="Projects.MagicHourProjectException"/>
+/// derives from it for projects that did not complete or whose outputs could not be fetched; a local input rejected
+/// before anything was sent is an <see cref="ArgumentException"/> instead. It never contains the API key.
 /// </summary>
 public class MagicHourApiException : Exception
 {
@@ -43,9 +45,10 @@ public class MagicHourApiException : Exception
     public string? RequestId { get; }
 
     /// <summary>
-    /// True when the request left the client but no answer came back (a timeout or a broken connection): the server may
-    /// have processed it. A create call in that state was not retried, so that its credits are not charged twice;
-    /// look the project up before trying again.
+    /// True when a request that is not safe to repeat (a create) left the client but no complete, usable answer came
+    /// back (a timeout, a connection that broke, even in the middle of a success body, or a success body that cannot be
+    /// read): the server may have processed it and charged for it. Such a request was not retried, so that its credits
+    /// are not charged twice; look the project up before trying again.
     /// </summary>
     public bool RequestMayHaveBeenProcessed { get; internal init; }
 

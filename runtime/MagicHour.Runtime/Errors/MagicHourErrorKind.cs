@@ -30,7 +30,7 @@ public enum MagicHourErrorKind
     /// <summary>Another non-success status code.</summary>
     UnexpectedStatus,
 
-    /// <summary>The response is not the JSON the API promises.</summary>
+    /// <summary>The response is not what the API promises: JSON that does not read, a missing project id, a download URL that cannot be fetched.</summary>
     InvalidResponse,
 
     /// <summary>The server could not be reached or the connection broke.</summary>
@@ -50,4 +50,7 @@ public enum MagicHourErrorKind
 
     /// <summary>A project was deleted (<c>enabled: false</c>) before its outputs could be used.</summary>
     ProjectDeleted,
+
+    /// <summary>Outputs would pass the download size limit (<c>GenerateOptions.MaxDownloadBytes</c>); nothing was kept.</summary>
+    DownloadTooLarge,
 }

@@ -3,33 +3,34 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
 using MagicHour.Runtime.Logging;
 
 namespace MagicHour.Runtime.Files;
 
 /// <summary>
-/// Turns local files into the <c>file_path</c> values the API takes: one <c>POST /v1/files/upload-urls</c> for the
-/// batch, then a streamed <c>PUT</c> of each file to its pre-signed URL, without the API key. URLs and
-/// already-uploaded <c>api-assets/…</c> paths pass through untouched.
+/// Turns local files into the <c>file_path</c> values the API takes: one call of the API's upload-URL operation (the
+/// generated <see cref="UploadUrlsCall"/>) for the batch, then a streamed <c>PUT</c> of each file to its pre-signed URL,
+/// without the API key. URLs and already-uploaded <c>api-assets/…</c> paths pass through untouched.
 /// </summary>
 public sealed class AssetUploader
 {
-    /// <summary>The operation id of the upload-urls call.</summary>
-    public const string UploadUrlsOperationId = "files.uploadUrls.create";
-
     private const string AssetPathPrefix = "api-assets/";
+    private const string Operation = "upload";
     private const int ParallelUploads = 4;
     private const int StreamBufferSize = 81920;
 
     private readonly ApiPipeline _pipeline;
+    private readonly UploadUrlsCall _requestUploadUrls;
 
-    /// <summary>Creates an uploader over <paramref name="pipeline"/>.</summary>
-    public AssetUploader(ApiPipeline pipeline) => _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+    /// <summary>Creates an uploader over <paramref name="pipeline"/> that asks <paramref name="requestUploadUrls"/> where to put the files.</summary>
+    public AssetUploader(ApiPipeline pipeline, UploadUrlsCall requestUploadUrls)
+    {
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _requestUploadUrls = requestUploadUrls ?? throw new ArgumentNullException(nameof(requestUploadUrls));
+    }
 
     /// <summary>Whether <paramref name="value"/> names a local file: false for http(s) URLs and <c>api-assets/…</c> paths.</summary>
     public static bool IsLocalPath(string value)
@@ -45,7 +46,7 @@ public sealed class AssetUploader
     /// and has an extension the API takes. Throws one exception that lists every problem.
     /// </summary>
     /// <exception cref="ArgumentException">At least one file cannot be uploaded.</exception>
-    public void ValidateLocalFiles(IEnumerable<string> paths)
+    public static void ValidateLocalFiles(IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var problems = new List<string>();
@@ -73,7 +74,7 @@ public sealed class AssetUploader
 
     /// <summary>Uploads the local files among <paramref name="pathsOrUrls"/> and returns a <c>file_path</c> for every item, in order.</summary>
     /// <exception cref="ArgumentException">A local file cannot be uploaded (checked before anything is sent).</exception>
-    /// <exception cref="MagicHourApiException">The upload-urls call or an upload failed.</exception>
+    /// <exception cref="MagicHourApiException">The upload-URL call or an upload failed, or the upload targets are unusable.</exception>
     public async Task<IReadOnlyList<string>> UploadAsync(IReadOnlyList<string> pathsOrUrls, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pathsOrUrls);
@@ -85,32 +86,16 @@ public sealed class AssetUploader
             return results;
         }
 
-        var items = localIndexes.Select(i => AssetTypes.TypeOf(Path.GetExtension(results[i]))!)
-            .Zip(localIndexes.Select(i => Path.GetExtension(results[i]).TrimStart('.').ToLowerInvariant()))
+        AssetUploadRequest[] files = localIndexes
+            .Select(i => new AssetUploadRequest(AssetTypes.TypeOf(Path.GetExtension(results[i]))!, Path.GetExtension(results[i]).TrimStart('.').ToLowerInvariant()))
             .ToArray();
-        var request = new ApiRequest(HttpMethod.Post, "/v1/files/upload-urls", UploadUrlsOperationId)
-        {
-            // It only mints URLs and charges nothing, so repeating it is harmless.
-            IsIdempotent = true,
-        };
-        request.SetJsonBody(items, WriteUploadUrlsBody);
-        IReadOnlyList<UploadTarget> targets = await _pipeline.SendAsync(request, ReadUploadUrlsResponse, cancellationToken).ConfigureAwait(false);
-        if (targets.Count != localIndexes.Length)
-        {
-            throw new MagicHourApiException(
-                MagicHourErrorKind.InvalidResponse,
-                $"{UploadUrlsOperationId}: asked for {localIndexes.Length} upload URLs but got {targets.Count}.",
-                operationId: UploadUrlsOperationId);
-        }
+        IReadOnlyList<AssetUploadTarget> answer = await RequestTargetsAsync(files, cancellationToken).ConfigureAwait(false);
+        (Uri Url, string FilePath)[] targets = Check(answer, files.Length);
 
         await Parallel.ForEachAsync(
             Enumerable.Range(0, localIndexes.Length),
             new ParallelOptions { MaxDegreeOfParallelism = ParallelUploads, CancellationToken = cancellationToken },
-            async (n, token) =>
-            {
-                string path = results[localIndexes[n]];
-                await PutFileAsync(path, targets[n], token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            async (n, token) => await PutFileAsync(results[localIndexes[n]], targets[n].Url, targets[n].FilePath, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         for (int n = 0; n < localIndexes.Length; n++)
         {
@@ -120,7 +105,61 @@ public sealed class AssetUploader
         return results;
     }
 
-    private async Task PutFileAsync(string path, UploadTarget target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for the upload targets. Minting URLs charges nothing, so a call whose answer was lost (it may have been
+    /// processed) is simply made again, within the retry budget, where a create would not be.
+    /// </summary>
+    private async Task<IReadOnlyList<AssetUploadTarget>> RequestTargetsAsync(AssetUploadRequest[] files, CancellationToken cancellationToken)
+    {
+        RetryOptions retry = _pipeline.Options.Retry;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _requestUploadUrls(files, cancellationToken).ConfigureAwait(false)
+                    ?? throw new MagicHourApiException(MagicHourErrorKind.InvalidResponse, "The upload-URL call returned no upload targets.");
+            }
+            catch (MagicHourApiException ex) when (ex.RequestMayHaveBeenProcessed && ex.Kind is MagicHourErrorKind.Network or MagicHourErrorKind.Timeout && attempt <= retry.MaxRetries)
+            {
+                TimeSpan delay = retry.InitialDelay * attempt;
+                RuntimeLog.Retrying(_pipeline.Logger, ex.OperationId ?? "upload-urls", RuntimeLog.Milliseconds(delay), attempt + 1, retry.MaxRetries + 1, ex.Message);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One absolute http(s) URL and one <c>file_path</c> per file, else the answer is not usable.</summary>
+    private (Uri Url, string FilePath)[] Check(IReadOnlyList<AssetUploadTarget> answer, int expected)
+    {
+        if (answer.Count != expected)
+        {
+            throw InvalidTargets($"asked for {expected} upload URL{(expected == 1 ? "" : "s")} but got {answer.Count}");
+        }
+
+        var targets = new (Uri, string)[expected];
+        for (int i = 0; i < expected; i++)
+        {
+            AssetUploadTarget target = answer[i];
+            if (!Uri.TryCreate(target?.UploadUrl, UriKind.Absolute, out Uri? url) || !UriSafety.IsHttp(url))
+            {
+                throw InvalidTargets($"upload URL {i + 1} ('{_pipeline.Credential.Redact(UriSafety.ForLog(target?.UploadUrl))}') is not an absolute http(s) URL");
+            }
+
+            if (string.IsNullOrWhiteSpace(target!.FilePath))
+            {
+                throw InvalidTargets($"upload target {i + 1} has no file_path");
+            }
+
+            targets[i] = (url, target.FilePath);
+        }
+
+        return targets;
+    }
+
+    private static MagicHourApiException InvalidTargets(string what) =>
+        new(MagicHourErrorKind.InvalidResponse, $"{Operation}: the upload-URL call {what}; nothing was uploaded.", operationId: Operation);
+
+    private async Task PutFileAsync(string path, Uri uploadUrl, string filePath, CancellationToken cancellationToken)
     {
         long length = new FileInfo(path).Length;
 
@@ -133,8 +172,8 @@ public sealed class AssetUploader
             return content;
         }
 
-        using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, target.UploadUrl, CreateContent, "upload", cancellationToken).ConfigureAwait(false);
-        RuntimeLog.Uploaded(_pipeline.Logger, path, target.FilePath, length);
+        using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, CreateContent, Operation, cancellationToken).ConfigureAwait(false);
+        RuntimeLog.Uploaded(_pipeline.Logger, path, filePath, length);
     }
 
     private static string? ProblemWith(string path)
@@ -167,83 +206,4 @@ public sealed class AssetUploader
 
         return null;
     }
-
-    private static void WriteUploadUrlsBody(Utf8JsonWriter writer, (string Type, string Extension)[] items)
-    {
-        writer.WriteStartObject();
-        writer.WriteStartArray("items"u8);
-        foreach ((string type, string extension) in items)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, type);
-            writer.WriteString("extension"u8, extension);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static IReadOnlyList<UploadTarget> ReadUploadUrlsResponse(ref Utf8JsonReader reader)
-    {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "the upload-urls response");
-        List<UploadTarget>? items = null;
-        while (true)
-        {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return items ?? throw JsonSupport.MissingProperty("the upload-urls response", "items");
-            }
-
-            if (reader.ValueTextEquals("items"u8))
-            {
-                JsonSupport.Read(ref reader);
-                items = JsonSupport.ReadArray(ref reader, ReadUploadTarget);
-            }
-            else
-            {
-                JsonSupport.SkipValue(ref reader);
-            }
-        }
-    }
-
-    private static UploadTarget ReadUploadTarget(ref Utf8JsonReader reader)
-    {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "an upload URL");
-        Uri? uploadUrl = null;
-        string? filePath = null;
-        while (true)
-        {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                break;
-            }
-
-            if (reader.ValueTextEquals("upload_url"u8))
-            {
-                JsonSupport.Read(ref reader);
-                uploadUrl = JsonSupport.ReadUri(ref reader);
-            }
-            else if (reader.ValueTextEquals("file_path"u8))
-            {
-                JsonSupport.Read(ref reader);
-                filePath = JsonSupport.ReadString(ref reader);
-            }
-            else
-            {
-                JsonSupport.SkipValue(ref reader);
-            }
-        }
-
-        if (uploadUrl is null || !UriSafety.IsHttp(uploadUrl))
-        {
-            throw uploadUrl is null ? JsonSupport.MissingProperty("an upload URL", "upload_url") : new JsonException("upload_url is not an absolute http(s) URL.");
-        }
-
-        return new UploadTarget(uploadUrl, filePath ?? throw JsonSupport.MissingProperty("an upload URL", "file_path"));
-    }
-
-    private sealed record UploadTarget(Uri UploadUrl, string FilePath);
 }

@@ -18,6 +18,7 @@ namespace MagicHour.Runtime.Files;
 /// </summary>
 public sealed class OutputDownloader
 {
+    private const string Operation = "download";
     private const int BufferSize = 81920;
     private const int MaxNameClashes = 10_000;
 
@@ -29,28 +30,47 @@ public sealed class OutputDownloader
     /// <summary>Downloads every URL into <paramref name="directory"/> (created when missing) and returns the full paths, in order.</summary>
     /// <exception cref="ArgumentException">A URL is not an absolute http(s) URL (checked before anything is written).</exception>
     /// <exception cref="MagicHourApiException">A download failed, after retries.</exception>
-    public async Task<IReadOnlyList<string>> DownloadAsync(string projectId, IReadOnlyList<Uri> urls, string directory, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> DownloadAsync(string projectId, IReadOnlyList<Uri> urls, string directory, CancellationToken cancellationToken = default) =>
+        DownloadAsync(projectId, urls, directory, maxTotalBytes: null, cancellationToken);
+
+    /// <summary>
+    /// Downloads every URL into <paramref name="directory"/> (created when missing), all together no more than
+    /// <paramref name="maxTotalBytes"/>, and returns the full paths, in order.
+    /// </summary>
+    /// <exception cref="ArgumentException">A URL is not an absolute http(s) URL (checked before anything is written).</exception>
+    /// <exception cref="MagicHourApiException">
+    /// A download failed, after retries; or the outputs would pass <paramref name="maxTotalBytes"/> (kind
+    /// <see cref="MagicHourErrorKind.DownloadTooLarge"/>). Either way the files this call wrote are removed again.
+    /// </exception>
+    public async Task<IReadOnlyList<string>> DownloadAsync(
+        string projectId, IReadOnlyList<Uri> urls, string directory, long? maxTotalBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projectId);
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (maxTotalBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTotalBytes), maxTotalBytes, "The download size limit cannot be negative.");
+        }
+
         foreach (Uri url in urls)
         {
             if (url is null || !UriSafety.IsHttp(url))
             {
-                throw new ArgumentException($"Download URL '{UriSafety.ForLog(url)}' is not an absolute http(s) URL.", nameof(urls));
+                throw new ArgumentException($"Download URL '{Redact(UriSafety.ForLog(url))}' is not an absolute http(s) URL.", nameof(urls));
             }
         }
 
         string root = Path.GetFullPath(directory);
         Directory.CreateDirectory(root);
-        string stem = SafeFileNames.Stem(projectId);
+        string stem = SafeFileNames.Stem(Redact(projectId));
+        var budget = new ByteBudget(maxTotalBytes);
         var placed = new List<string>(urls.Count);
         try
         {
             for (int i = 0; i < urls.Count; i++)
             {
-                placed.Add(await DownloadOneAsync(urls[i], root, $"{stem}-{i + 1}", cancellationToken).ConfigureAwait(false));
+                placed.Add(await DownloadOneAsync(urls[i], root, $"{stem}-{i + 1}", budget, cancellationToken).ConfigureAwait(false));
             }
 
             return placed;
@@ -66,12 +86,12 @@ public sealed class OutputDownloader
         }
     }
 
-    private async Task<string> DownloadOneAsync(Uri url, string root, string baseName, CancellationToken cancellationToken)
+    private async Task<string> DownloadOneAsync(Uri url, string root, string baseName, ByteBudget budget, CancellationToken cancellationToken)
     {
         string temporary = Path.Combine(root, $".{baseName}.{Guid.NewGuid():N}.partial");
         try
         {
-            (long bytes, string? mediaType) = await DownloadToFileAsync(url, temporary, cancellationToken).ConfigureAwait(false);
+            (long bytes, string? mediaType) = await DownloadToFileAsync(url, temporary, budget, cancellationToken).ConfigureAwait(false);
             string path = MoveIntoPlace(temporary, root, baseName, SafeFileNames.Extension(url, mediaType));
             RuntimeLog.Downloaded(_pipeline.Logger, UriSafety.ForLog(url), path, bytes);
             return path;
@@ -82,78 +102,62 @@ public sealed class OutputDownloader
         }
     }
 
-    /// <summary>Streams the body to <paramref name="path"/>; a body that breaks off is fetched again from the start.</summary>
-    private async Task<(long Bytes, string? MediaType)> DownloadToFileAsync(Uri url, string path, CancellationToken cancellationToken)
+    /// <summary>Streams the body to <paramref name="path"/>; a body that breaks off or stalls is fetched again from the start.</summary>
+    private async Task<(long Bytes, string? MediaType)> DownloadToFileAsync(Uri url, string path, ByteBudget budget, CancellationToken cancellationToken)
     {
-        int maxAttempts = _pipeline.Options.Retry.MaxRetries + 1;
+        RetryOptions retry = _pipeline.Options.Retry;
         for (int attempt = 1; ; attempt++)
         {
-            using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Get, url, null, "download", cancellationToken).ConfigureAwait(false);
-            long written = 0;
+            using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Get, url, null, Operation, cancellationToken).ConfigureAwait(false);
+            budget.StartFile(response.Content.Headers.ContentLength, Redact(UriSafety.ForLog(url)));
             try
             {
-                written = await CopyBodyAsync(response, path, cancellationToken).ConfigureAwait(false);
-                return (written, response.Content.Headers.ContentType?.MediaType);
+                await CopyBodyAsync(response, path, budget, cancellationToken).ConfigureAwait(false);
+                budget.FinishFile();
+                return (budget.FileBytes, response.Content.Headers.ContentType?.MediaType);
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (MagicHourApiException ex) when (ex.Kind is MagicHourErrorKind.Network or MagicHourErrorKind.Timeout && !cancellationToken.IsCancellationRequested)
             {
-                if (attempt >= maxAttempts)
+                long written = budget.FileBytes;
+                if (attempt > retry.MaxRetries)
                 {
                     throw new MagicHourApiException(
-                        ex is TimeoutException ? MagicHourErrorKind.Timeout : MagicHourErrorKind.Network,
-                        $"download: {UriSafety.ForLog(url)} broke off after {written} bytes, {attempt} time{(attempt == 1 ? "" : "s")}: {ex.Message}",
+                        ex.Kind,
+                        $"{Operation}: {Redact(UriSafety.ForLog(url))} broke off after {written} bytes, {attempt} time{(attempt == 1 ? "" : "s")}: {ex.Message}",
                         response.StatusCode,
-                        operationId: "download",
+                        operationId: Operation,
                         innerException: ex);
                 }
 
-                TimeSpan delay = _pipeline.Options.Retry.InitialDelay * attempt;
+                TimeSpan delay = retry.InitialDelay * attempt;
                 RuntimeLog.DownloadRestarted(_pipeline.Logger, UriSafety.ForLog(url), written, ex.Message, RuntimeLog.Milliseconds(delay));
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task<long> CopyBodyAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    /// <summary>Copies the body; its stream already bounds every read by the network timeout.</summary>
+    private static async Task CopyBodyAsync(HttpResponseMessage response, string path, ByteBudget budget, CancellationToken cancellationToken)
     {
-        TimeSpan stallTimeout = _pipeline.Options.RequestTimeout;
         long? expected = response.Content.Headers.ContentLength;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        long written = 0;
         try
         {
-            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
-            while (true)
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                stall.CancelAfter(stallTimeout);
-                int read;
-                try
-                {
-                    read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), stall.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new TimeoutException($"no data for {stallTimeout.TotalSeconds:0.###} s", ex);
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
+                budget.Take(read);
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                written += read;
             }
 
-            if (expected is { } length && length != written)
+            if (expected is { } length && length != budget.FileBytes)
             {
-                throw new IOException($"the body ended after {written} of {length} bytes");
+                throw new MagicHourApiException(MagicHourErrorKind.Network, $"the body ended after {budget.FileBytes} of {length} bytes", operationId: Operation);
             }
 
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return written;
         }
         finally
         {
@@ -186,6 +190,8 @@ public sealed class OutputDownloader
         throw new IOException($"No free file name for {baseName}{extension} in {root}.");
     }
 
+    private string Redact(string text) => _pipeline.Credential.Redact(text)!;
+
     private static void TryDelete(string path)
     {
         try
@@ -196,5 +202,41 @@ public sealed class OutputDownloader
         {
             // Best effort: a leftover .partial file is visibly incomplete.
         }
+    }
+
+    /// <summary>The bytes of the current file and of the whole call, checked against the limit as they arrive.</summary>
+    private sealed class ByteBudget(long? maxTotalBytes)
+    {
+        private long _finishedBytes;
+        private string _url = string.Empty;
+
+        public long FileBytes { get; private set; }
+
+        /// <summary>Starts a file (or starts it again): its bytes so far count no more.</summary>
+        public void StartFile(long? declaredLength, string url)
+        {
+            FileBytes = 0;
+            _url = url;
+            if (declaredLength is { } length && _finishedBytes + length > maxTotalBytes)
+            {
+                throw TooLarge($"announces {length} bytes");
+            }
+        }
+
+        public void Take(int bytes)
+        {
+            FileBytes += bytes;
+            if (_finishedBytes + FileBytes > maxTotalBytes)
+            {
+                throw TooLarge($"passed {FileBytes} bytes");
+            }
+        }
+
+        public void FinishFile() => _finishedBytes += FileBytes;
+
+        private MagicHourApiException TooLarge(string what) => new(
+            MagicHourErrorKind.DownloadTooLarge,
+            $"{Operation}: {_url} {what}, which with the {_finishedBytes} bytes downloaded before passes the limit of {maxTotalBytes} bytes; the download stopped and its files were removed.",
+            operationId: Operation);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -9,6 +8,7 @@ using MagicHour.Runtime.Http.Policies;
 using MagicHour.Runtime.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MagicHour.Runtime.Logging;
 
 namespace MagicHour.Runtime.Http;
 
@@ -28,6 +28,8 @@ public class ApiPipeline : IDisposable
     // into a dot segment and send the request to another endpoint.
     private static readonly UriCreationOptions VerbatimPath = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
+    private const string JsonMediaType = "application/json";
+
     private readonly HttpClient _httpClient;
     private readonly bool _disposeHttpClient;
     private readonly ApiKeyCredential _credential;
@@ -37,7 +39,7 @@ public class ApiPipeline : IDisposable
 
     /// <summary>Creates a pipeline over <paramref name="httpClient"/>.</summary>
     /// <exception cref="InvalidOperationException">No API key is set in the options or the environment.</exception>
-    /// <exception cref="ArgumentException">The base address is not https (nor http to a loopback address).</exception>
+    /// <exception cref="ArgumentException">The base address (from the options or <c>MAGIC_HOUR_BASE_URL</c>) is not https, nor http to a loopback address.</exception>
     public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options = null, bool disposeHttpClient = false)
         : this(httpClient, options, disposeHttpClient, defaultBaseAddress: null)
     {
@@ -45,29 +47,24 @@ public class ApiPipeline : IDisposable
 
     /// <summary>Creates a pipeline over <paramref name="httpClient"/> for an API whose own default address is <paramref name="defaultBaseAddress"/>.</summary>
     /// <param name="httpClient">The HTTP client to send with.</param>
-    /// <param name="options">The client's options; their <see cref="MagicHourClientOptions.BaseAddress"/> wins when set.</param>
+    /// <param name="options">The client's options; their <see cref="MagicHourClientOptions.BaseAddress"/>, or else the
+    /// <c>MAGIC_HOUR_BASE_URL</c> environment variable, wins over <paramref name="defaultBaseAddress"/>.</param>
     /// <param name="disposeHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
     /// <param name="defaultBaseAddress">The address to use when the options set none, e.g. the spec's first server.</param>
     public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options, bool disposeHttpClient, Uri? defaultBaseAddress)
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? new MagicHourClientOptions();
+        Options.Validate();
         _credential = new ApiKeyCredential(Options.ResolveApiKey());
-        _baseAddress = ValidateBaseAddress(Options.IsBaseAddressSet || defaultBaseAddress is null ? Options.BaseAddress : defaultBaseAddress);
-        if (Options.RequestTimeout <= TimeSpan.Zero && Options.RequestTimeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), Options.RequestTimeout, "RequestTimeout must be positive.");
-        }
-
-        Options.Retry.Validate();
-        Options.Polling.Validate();
+        _baseAddress = Options.ResolveBaseAddress(defaultBaseAddress);
         _disposeHttpClient = disposeHttpClient;
-        Logger = Options.LoggerFactory?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+        Logger = new RedactingLogger(Options.LoggerFactory?.CreateLogger(LoggerCategory) ?? NullLogger.Instance, _credential);
 
         var retry = new RetryPolicy(Options.Retry, Logger);
         var redirect = new RedirectPolicy(MaxRedirects);
         var logging = new LoggingPolicy(Logger);
-        var transport = new TransportPolicy(_httpClient, Options.RequestTimeout);
+        var transport = new TransportPolicy(_httpClient, Options.NetworkTimeout, Options.MaxBufferedResponseBytes, _credential);
         _apiPolicies = [retry, redirect, new AuthenticationPolicy(_credential, _baseAddress), logging, transport];
 
         // Uploads and downloads have no authentication policy: the key is simply never in their pipeline.
@@ -106,24 +103,25 @@ public class ApiPipeline : IDisposable
     /// <summary>The client's options.</summary>
     public MagicHourClientOptions Options { get; }
 
-    /// <summary>The logger of the runtime (a no-op logger when the options have no logger factory).</summary>
+    /// <summary>
+    /// The logger of the runtime (a no-op logger when the options have no logger factory). Everything logged through it
+    /// has the API key redacted.
+    /// </summary>
     public ILogger Logger { get; }
+
+    /// <summary>The address requests go to.</summary>
+    public Uri BaseAddress => _baseAddress;
+
+    /// <summary>The redactor of everything built from server data.</summary>
+    internal ApiKeyCredential Credential => _credential;
 
     /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="readBody"/>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(readBody);
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        byte[] body;
-        try
-        {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw BrokenWhileReading(request, response, ex);
-        }
-
+        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? JsonMediaType, bufferResponse: true, cancellationToken).ConfigureAwait(false);
+        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var reader = new Utf8JsonReader(body);
@@ -132,55 +130,50 @@ public class ApiPipeline : IDisposable
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
-            throw new MagicHourApiException(
-                MagicHourErrorKind.InvalidResponse,
-                $"{request.OperationId}: the response is not the JSON the API promises: {_credential.Redact(ex.Message)}",
-                response.StatusCode,
-                operationId: request.OperationId,
-                requestId: ErrorResponses.RequestIdOf(response),
-                innerException: ex);
+            throw InvalidResponse(request, response, "the response is not the JSON the API promises", ex);
         }
     }
 
-    /// <summary>Sends <paramref name="request"/>, expecting no response body.</summary>
+    /// <summary>Sends <paramref name="request"/>, expecting no response body; no <c>Accept</c> header is sent unless the request sets one.</summary>
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept, bufferResponse: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends <paramref name="request"/> and reads the text response, decoded with the charset the server names (UTF-8 by default).</summary>
     public async Task<string> SendForStringAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? "text/*", bufferResponse: true, cancellationToken).ConfigureAwait(false);
         try
         {
             return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        catch (InvalidOperationException ex)
         {
-            throw BrokenWhileReading(request, response, ex);
+            // The charset the server named is not one .NET knows.
+            throw InvalidResponse(request, response, "the response text cannot be decoded", ex);
         }
     }
 
     /// <summary>
     /// Sends <paramref name="request"/> and returns the binary response as soon as its headers arrive, its body still
-    /// streaming. The caller must dispose the result, which releases the response and its connection.
+    /// streaming: every read of <see cref="BinaryResponse.Content"/> must get data within the network timeout, else it
+    /// throws a <see cref="MagicHourApiException"/> of kind <see cref="MagicHourErrorKind.Timeout"/>. The caller must
+    /// dispose the result, which releases the response and its connection.
     /// </summary>
     public async Task<BinaryResponse> SendForBinaryAsync(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? "*/*", bufferResponse: false, cancellationToken).ConfigureAwait(false);
         try
         {
             return new BinaryResponse(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception ex)
+        catch
         {
             response.Dispose();
-            if (ex is HttpRequestException or IOException)
-            {
-                throw BrokenWhileReading(request, response, ex);
-            }
-
             throw;
         }
     }
@@ -188,7 +181,8 @@ public class ApiPipeline : IDisposable
     /// <summary>
     /// Sends a request to an absolute, pre-signed upload or download URL. It never carries the API key, whatever the
     /// host; it is retried like an idempotent request. The response has a success status and its headers read; the
-    /// caller reads the body as a stream and disposes it.
+    /// caller reads the body as a stream (every read bounded by the network timeout, as for
+    /// <see cref="SendForBinaryAsync"/>) and disposes it.
     /// </summary>
     /// <param name="method">GET for a download, PUT for an upload.</param>
     /// <param name="uri">The pre-signed http(s) URL.</param>
@@ -206,7 +200,10 @@ public class ApiPipeline : IDisposable
             throw new ArgumentException($"'{UriSafety.ForLog(uri)}' is not an absolute http(s) URL.", nameof(uri));
         }
 
-        using var message = new PipelineMessage(method, uri, operation, authenticate: false, isIdempotent: true, createContent, null, cancellationToken);
+        using var message = new PipelineMessage(method, uri, operation, authenticate: false, isIdempotent: true, createContent, null, cancellationToken)
+        {
+            BufferResponse = false,
+        };
         return await RunAsync(message, operation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -229,10 +226,14 @@ public class ApiPipeline : IDisposable
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, string? accept, bool bufferResponse, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1) { new("Accept", request.Accept) };
+        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
+        if (accept is not null)
+        {
+            headers.Add(new("Accept", accept));
+        }
+
         headers.AddRange(request.Headers);
         using var message = new PipelineMessage(
             request.Method,
@@ -245,6 +246,7 @@ public class ApiPipeline : IDisposable
             cancellationToken)
         {
             CanResendBody = () => request.CanResendBody,
+            BufferResponse = bufferResponse,
         };
         return await RunAsync(message, request.OperationId, cancellationToken).ConfigureAwait(false);
     }
@@ -264,28 +266,18 @@ public class ApiPipeline : IDisposable
         }
     }
 
-    private static MagicHourApiException BrokenWhileReading(ApiRequest request, HttpResponseMessage response, Exception ex) => new(
-        MagicHourErrorKind.Network,
-        $"{request.OperationId}: the connection broke while the response was read: {ex.Message}",
+    /// <summary>
+    /// A success response whose body is unusable. The server answered, so it processed the request: a create was charged.
+    /// The reader's exception is kept only in a sanitized copy, as its message may quote what the server sent.
+    /// </summary>
+    private MagicHourApiException InvalidResponse(ApiRequest request, HttpResponseMessage response, string what, Exception ex) => new(
+        MagicHourErrorKind.InvalidResponse,
+        $"{request.OperationId}: {what}: {_credential.Redact(ex.Message)}",
         response.StatusCode,
         operationId: request.OperationId,
-        requestId: ErrorResponses.RequestIdOf(response),
-        innerException: ex);
-
-    private static Uri ValidateBaseAddress(Uri? baseAddress)
+        requestId: _credential.Redact(ResponseHeaders.RequestIdOf(response)),
+        innerException: _credential.Sanitize(ex))
     {
-        if (baseAddress is null || !UriSafety.IsHttp(baseAddress))
-        {
-            throw new ArgumentException("The base address must be an absolute http(s) URL.", nameof(baseAddress));
-        }
-
-        if (!UriSafety.IsSecureOrLoopback(baseAddress))
-        {
-            throw new ArgumentException(
-                $"The base address {baseAddress} is plain http to another machine, which would send the API key unencrypted; use https (http is allowed only to a loopback address).",
-                nameof(baseAddress));
-        }
-
-        return baseAddress;
-    }
+        RequestMayHaveBeenProcessed = !request.IsIdempotent,
+    };
 }

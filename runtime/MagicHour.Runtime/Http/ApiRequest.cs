@@ -53,9 +53,6 @@ public sealed class ApiRequest
     /// <summary>Header parameters in the order they were added.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
 
-    /// <summary>Whether the request has a body.</summary>
-    public bool HasBody => _writeBody is not null || _createBody is not null;
-
     /// <summary>
     /// Whether the body can be sent again, for a retry or a redirect. A body read from a caller's stream (see
     /// <see cref="SetStreamBody"/>, or a file in <see cref="SetMultipartBody"/>) is read once, so such a request is not
@@ -63,8 +60,11 @@ public sealed class ApiRequest
     /// </summary>
     public bool IsBodyReplayable { get; private set; } = true;
 
-    /// <summary>The <c>Accept</c> header: <c>application/json</c> unless the operation answers with text or binary content.</summary>
-    public string Accept { get; set; } = "application/json";
+    /// <summary>
+    /// The <c>Accept</c> header. Null leaves it to the send method: <c>application/json</c> for a JSON response, none
+    /// for an operation that answers with an empty body.
+    /// </summary>
+    public string? Accept { get; set; }
 
     /// <summary>Whether the body may be sent (again): it is replayable, or its stream has not been read yet.</summary>
     internal bool CanResendBody => IsBodyReplayable || !_bodySending;

@@ -53,6 +53,12 @@ internal sealed class PipelineMessage : IDisposable
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Whether a success body is read whole within the attempt (JSON, text, empty); false streams it (binary responses,
+    /// downloads), every read bounded by the network timeout. Error bodies are always read within the attempt.
+    /// </summary>
+    public bool BufferResponse { get; init; } = true;
+
     public int Attempt { get; set; }
 
     public HttpRequestMessage? Request { get; private set; }

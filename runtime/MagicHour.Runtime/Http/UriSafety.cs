@@ -23,5 +23,9 @@ internal static class UriSafety
 
     /// <summary>The URI without its query and fragment, which for pre-signed URLs hold the signature.</summary>
     public static string ForLog(Uri? uri) =>
-        uri is null ? "(none)" : uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path) : uri.OriginalString.Split('?')[0];
+        uri is null ? "(none)" : uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path) : ForLog(uri.OriginalString);
+
+    /// <summary>A URL as the server sent it (maybe not even a URL), without its query and fragment.</summary>
+    public static string ForLog(string? url) =>
+        string.IsNullOrWhiteSpace(url) ? "(none)" : url.Split('?', '#')[0];
 }

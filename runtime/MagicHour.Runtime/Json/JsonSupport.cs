@@ -121,13 +121,6 @@ public static class JsonSupport
         return reader.TryGetGuid(out Guid value) ? value : throw new JsonException($"\"{reader.GetString()}\" is not a UUID.");
     }
 
-    /// <summary>Reads an absolute or relative URI.</summary>
-    public static Uri ReadUri(ref Utf8JsonReader reader)
-    {
-        string text = ReadString(ref reader);
-        return Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out Uri? value) ? value : throw new JsonException($"\"{text}\" is not a URI.");
-    }
-
     /// <summary>Reads base64-encoded bytes.</summary>
     public static byte[] ReadBytes(ref Utf8JsonReader reader)
     {
@@ -248,9 +241,6 @@ public static class JsonSupport
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>).</summary>
     public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value) =>
         writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    /// <summary>Writes a URI as its original string.</summary>
-    public static void WriteUri(Utf8JsonWriter writer, Uri value) => writer.WriteStringValue(value.OriginalString);
 
     private static string Describe(JsonTokenType token) => token switch
     {

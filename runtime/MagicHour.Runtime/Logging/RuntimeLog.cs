@@ -5,7 +5,7 @@ namespace MagicHour.Runtime.Logging;
 
 /// <summary>
 /// Every log line the runtime writes. None takes a header, a key or a full pre-signed URL: URIs are logged without
-/// their query string.
+/// their query string. The pipeline's logger redacts the key from whatever a server echoed into a value.
 /// </summary>
 internal static partial class RuntimeLog
 {
@@ -32,6 +32,9 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(12, LogLevel.Warning, "Polling project {ProjectId} failed ({Reason}); trying again in {DelayMs} ms")]
     public static partial void PollFailed(ILogger logger, string projectId, string reason, long delayMs);
+
+    [LoggerMessage(13, LogLevel.Warning, "Project {ProjectId} is complete but reports no outputs; there is nothing to download")]
+    public static partial void CompleteWithoutOutputs(ILogger logger, string projectId);
 
     [LoggerMessage(20, LogLevel.Information, "Uploaded {Path} as {FilePath} ({Bytes} bytes)")]
     public static partial void Uploaded(ILogger logger, string path, string filePath, long bytes);

@@ -14,6 +14,14 @@ public sealed class GenerateOptions
     /// <summary>Where outputs are written; created when missing. Default: the current directory.</summary>
     public string DownloadDirectory { get; set; } = ".";
 
+    /// <summary>
+    /// The most bytes the outputs of one call may take together; null (the default) sets no limit. Once the downloads
+    /// would pass it, they stop, every file this call wrote is removed again, and the call throws a
+    /// <see cref="MagicHourProjectException"/> of kind <see cref="MagicHourErrorKind.DownloadTooLarge"/> (the project
+    /// completed and was charged; its outputs can be fetched later).
+    /// </summary>
+    public long? MaxDownloadBytes { get; set; }
+
     /// <summary>Poll interval, back-off and overall timeout; null takes the client's <see cref="MagicHourClientOptions"/>.</summary>
     public PollingOptions? Polling { get; set; }
 
@@ -22,5 +30,5 @@ public sealed class GenerateOptions
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"GenerateOptions {{ WaitForCompletion = {WaitForCompletion}, DownloadOutputs = {DownloadOutputs}, DownloadDirectory = {DownloadDirectory} }}";
+        $"GenerateOptions {{ WaitForCompletion = {WaitForCompletion}, DownloadOutputs = {DownloadOutputs}, DownloadDirectory = {DownloadDirectory}, MaxDownloadBytes = {MaxDownloadBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} }}";
 }

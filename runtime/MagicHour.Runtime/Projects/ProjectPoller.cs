@@ -18,6 +18,7 @@ public sealed class ProjectPoller
 {
     private readonly PollingOptions _defaults;
     private readonly ILogger _logger;
+    private readonly ApiKeyCredential? _credential;
 
     /// <summary>A poller with default settings that logs nothing.</summary>
     public ProjectPoller()
@@ -25,10 +26,14 @@ public sealed class ProjectPoller
     {
     }
 
-    /// <summary>A poller with the pipeline's polling settings and logger.</summary>
+    /// <summary>
+    /// A poller with the pipeline's polling settings and logger, which redacts the API key from every status, id and
+    /// error it reports.
+    /// </summary>
     public ProjectPoller(ApiPipeline pipeline)
         : this((pipeline ?? throw new ArgumentNullException(nameof(pipeline))).Options.Polling, pipeline.Logger)
     {
+        _credential = pipeline.Credential;
     }
 
     /// <summary>A poller with these default settings and logger.</summary>
@@ -38,28 +43,34 @@ public sealed class ProjectPoller
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Polls until the project ends; returns the last snapshot when it is complete.</summary>
+    /// <summary>Polls until the project ends; returns the project as last read when it is complete.</summary>
+    /// <typeparam name="TProject">The typed project, e.g. the response of <c>GET /v1/image-projects/{id}</c>.</typeparam>
     /// <param name="projectId">The project's id, for progress, logs and errors.</param>
-    /// <param name="getSnapshot">Fetches the project once, e.g. <c>GET /v1/image-projects/{id}</c>.</param>
+    /// <param name="getProject">Fetches the project once.</param>
+    /// <param name="stateOf">Reads status, errors and downloads from a fetched project (generated from the spec).</param>
     /// <param name="options">Settings for this wait; null takes the poller's.</param>
     /// <param name="progress">Told the status and elapsed time after every poll.</param>
     /// <param name="cancellationToken">Stops the wait with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The read that saw <c>complete</c>: its status, details and downloads belong together.</returns>
     /// <exception cref="MagicHourProjectException">
     /// The project failed, was canceled or deleted, or did not finish within <see cref="PollingOptions.Timeout"/>
     /// (kind <see cref="MagicHourErrorKind.Timeout"/>, naming the last status seen).
     /// </exception>
-    public async Task<ProjectSnapshot> WaitAsync(
+    public async Task<TProject> WaitAsync<TProject>(
         string projectId,
-        Func<CancellationToken, Task<ProjectSnapshot>> getSnapshot,
+        Func<CancellationToken, Task<TProject>> getProject,
+        Func<TProject, ProjectState> stateOf,
         PollingOptions? options = null,
         IProgress<ProjectProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(projectId);
-        ArgumentNullException.ThrowIfNull(getSnapshot);
+        ArgumentNullException.ThrowIfNull(getProject);
+        ArgumentNullException.ThrowIfNull(stateOf);
         options ??= _defaults;
         options.Validate();
 
+        string shownId = Redact(projectId)!;
         long start = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
@@ -71,60 +82,67 @@ public sealed class ProjectPoller
         {
             for (int attempt = 1; ; attempt++)
             {
-                ProjectSnapshot snapshot;
+                TProject project;
                 try
                 {
-                    snapshot = await getSnapshot(deadline.Token).ConfigureAwait(false);
+                    project = await getProject(deadline.Token).ConfigureAwait(false);
                     consecutiveFailures = 0;
                 }
                 catch (MagicHourApiException ex) when (IsTransient(ex) && consecutiveFailures < options.MaxConsecutiveFailures && !deadline.IsCancellationRequested)
                 {
                     consecutiveFailures++;
-                    RuntimeLog.PollFailed(_logger, projectId, ex.Message, RuntimeLog.Milliseconds(interval));
+                    RuntimeLog.PollFailed(_logger, shownId, ex.Message, RuntimeLog.Milliseconds(interval));
                     await Task.Delay(interval, deadline.Token).ConfigureAwait(false);
                     interval = Grow(interval, options);
                     continue;
                 }
 
+                ProjectState state = stateOf(project);
                 TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-                lastStatus = snapshot.Status;
-                RuntimeLog.ProjectStatus(_logger, projectId, snapshot.Status, RuntimeLog.Milliseconds(elapsed), attempt);
-                progress?.Report(new ProjectProgress(projectId, snapshot.Status, elapsed, attempt));
+                string status = Redact(state.Status ?? string.Empty)!;
+                lastStatus = status;
+                RuntimeLog.ProjectStatus(_logger, shownId, status, RuntimeLog.Milliseconds(elapsed), attempt);
+                progress?.Report(new ProjectProgress(shownId, status, elapsed, attempt));
 
-                if (!snapshot.Enabled)
+                if (!state.Enabled)
                 {
                     throw new MagicHourProjectException(
                         MagicHourErrorKind.ProjectDeleted,
-                        $"Project {projectId} was deleted (enabled: false) while its status was '{snapshot.Status}'.",
-                        projectId,
-                        snapshot.Status);
+                        $"Project {shownId} was deleted (enabled: false) while its status was '{status}'.",
+                        shownId,
+                        status,
+                        creditsCharged: state.CreditsCharged);
                 }
 
-                switch (snapshot.Status)
+                switch (state.Status)
                 {
                     case ProjectStatus.Complete:
-                        return snapshot;
+                        return project;
                     case ProjectStatus.Error:
+                        string? code = Redact(state.ErrorCode);
+                        string? message = Redact(state.ErrorMessage);
                         throw new MagicHourProjectException(
                             MagicHourErrorKind.ProjectFailed,
-                            $"Project {projectId} failed: {snapshot.ErrorCode ?? "(no code)"}: {snapshot.ErrorMessage ?? "(no message)"}",
-                            projectId,
-                            snapshot.Status,
-                            snapshot.ErrorCode,
-                            snapshot.ErrorMessage);
+                            $"Project {shownId} failed: {code ?? "(no code)"}: {message ?? "(no message)"}",
+                            shownId,
+                            status,
+                            code,
+                            message,
+                            creditsCharged: state.CreditsCharged);
                     case ProjectStatus.Canceled:
                         throw new MagicHourProjectException(
                             MagicHourErrorKind.ProjectCanceled,
-                            $"Project {projectId} was canceled.",
-                            projectId,
-                            snapshot.Status,
-                            snapshot.ErrorCode,
-                            snapshot.ErrorMessage);
+                            $"Project {shownId} was canceled.",
+                            shownId,
+                            status,
+                            Redact(state.ErrorCode),
+                            Redact(state.ErrorMessage),
+                            creditsCharged: state.CreditsCharged);
                 }
 
-                if (!ProjectStatus.IsKnown(snapshot.Status) && (unknownStatuses ??= new(StringComparer.Ordinal)).Add(snapshot.Status))
+                if (!ProjectStatus.IsKnown(state.Status) && (unknownStatuses ??= new(StringComparer.Ordinal)).Add(status))
                 {
-                    RuntimeLog.UnknownProjectStatus(_logger, projectId, snapshot.Status);
+                    RuntimeLog.UnknownProjectStatus(_logger, shownId, status);
                 }
 
                 await Task.Delay(WithJitter(interval), deadline.Token).ConfigureAwait(false);
@@ -135,12 +153,14 @@ public sealed class ProjectPoller
         {
             throw new MagicHourProjectException(
                 MagicHourErrorKind.Timeout,
-                $"Project {projectId} did not finish within {options.Timeout}; the last status seen was {ProjectStatus.Describe(lastStatus)}.",
-                projectId,
+                $"Project {shownId} did not finish within {options.Timeout}; the last status seen was {ProjectStatus.Describe(lastStatus)}.",
+                shownId,
                 lastStatus,
                 innerException: ex);
         }
     }
+
+    private string? Redact(string? text) => _credential is null ? text : _credential.Redact(text);
 
     private static bool IsTransient(MagicHourApiException ex) => ex.Kind is
         MagicHourErrorKind.Network or MagicHourErrorKind.Timeout or MagicHourErrorKind.ServerError or MagicHourErrorKind.RateLimited;

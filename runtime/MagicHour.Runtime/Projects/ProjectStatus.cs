@@ -1,5 +1,3 @@
-using System;
-
 namespace MagicHour.Runtime.Projects;
 
 /// <summary>The statuses the API documents for image, video and audio projects.</summary>
@@ -30,6 +28,4 @@ public static class ProjectStatus
     public static bool IsTerminal(string? status) => status is Complete or Error or Canceled;
 
     internal static string Describe(string? status) => status is null ? "(none yet)" : $"'{status}'";
-
-    internal static bool Equal(string? a, string b) => string.Equals(a, b, StringComparison.Ordinal);
 }

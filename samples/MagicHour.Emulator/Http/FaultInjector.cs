@@ -24,6 +24,14 @@ internal sealed class FaultInjector(EmulatorContext emulator)
             return;
         }
 
+        // Faults in the body of the real answer: the request is processed (a create is charged) first.
+        if (rule.Kind is FaultKind.StallBody or FaultKind.TrickleBody or FaultKind.ResetMidBody)
+        {
+            ReadOnlyMemory<byte> answer = await HoldAnswerAsync(context, handle).ConfigureAwait(false);
+            await DeliverBadlyAsync(context, rule, answer).ConfigureAwait(false);
+            return;
+        }
+
         if (!rule.AfterProcessing || isDownload)
         {
             switch (rule.Kind)
@@ -33,6 +41,9 @@ internal sealed class FaultInjector(EmulatorContext emulator)
                     return;
                 case FaultKind.MalformedJson:
                     await HttpJson.WriteRawAsync(context, StatusCodes.Status200OK, s_malformedJson).ConfigureAwait(false);
+                    return;
+                case FaultKind.Body:
+                    await WriteBodyAsync(context, rule).ConfigureAwait(false);
                     return;
                 case FaultKind.Delay:
                     await DelayAsync(context, rule.Delay).ConfigureAwait(false);
@@ -45,8 +56,22 @@ internal sealed class FaultInjector(EmulatorContext emulator)
         }
 
         // Process for real with the response held back, then let the fault decide what the client gets.
+        ReadOnlyMemory<byte> real = await HoldAnswerAsync(context, handle).ConfigureAwait(false);
+        if (rule.Kind == FaultKind.Delay)
+        {
+            await DelayAsync(context, rule.Delay).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(real, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await ReplaceResponseAsync(context, rule, real).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the real handling with its body written to memory; status and headers stay set on the response.</summary>
+    private static async Task<ReadOnlyMemory<byte>> HoldAnswerAsync(HttpContext context, Func<FaultRule?, Task> handle)
+    {
         Stream original = context.Response.Body;
-        using var held = new MemoryStream();
+        var held = new MemoryStream();
         context.Response.Body = held;
         try
         {
@@ -57,14 +82,43 @@ internal sealed class FaultInjector(EmulatorContext emulator)
             context.Response.Body = original;
         }
 
-        if (rule.Kind == FaultKind.Delay)
-        {
-            await DelayAsync(context, rule.Delay).ConfigureAwait(false);
-            await original.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
+        return held.GetBuffer().AsMemory(0, (int)held.Length);
+    }
 
-        await ReplaceResponseAsync(context, rule, held.GetBuffer().AsMemory(0, (int)held.Length)).ConfigureAwait(false);
+    /// <summary>Sends the real answer's headers, then its body as the fault says: stalled, a byte at a time, or cut off by a reset.</summary>
+    private async Task DeliverBadlyAsync(HttpContext context, FaultRule rule, ReadOnlyMemory<byte> body)
+    {
+        await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        switch (rule.Kind)
+        {
+            case FaultKind.StallBody:
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                await DelayAsync(context, rule.Delay).ConfigureAwait(false);
+                await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case FaultKind.TrickleBody:
+                for (int i = 0; i < body.Length; i++)
+                {
+                    await context.Response.Body.WriteAsync(body.Slice(i, 1), context.RequestAborted).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    await DelayAsync(context, rule.Delay).ConfigureAwait(false);
+                }
+
+                break;
+            default:
+                await context.Response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                context.Abort();
+                break;
+        }
+    }
+
+    /// <summary>The rule's body with the request's bearer token in place of <c>{authorization}</c>.</summary>
+    private static Task WriteBodyAsync(HttpContext context, FaultRule rule)
+    {
+        string authorization = context.Request.Headers.Authorization.ToString();
+        string token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization["Bearer ".Length..].Trim() : authorization;
+        return HttpJson.WriteRawAsync(context, rule.StatusCode, Encoding.UTF8.GetBytes(rule.Body.Replace("{authorization}", token, StringComparison.Ordinal)));
     }
 
     private static async Task ReplaceResponseAsync(HttpContext context, FaultRule rule, ReadOnlyMemory<byte> realBody)
@@ -80,6 +134,10 @@ internal sealed class FaultInjector(EmulatorContext emulator)
                 // Cut the real answer in half when there is one, so it starts like valid JSON.
                 ReadOnlyMemory<byte> body = realBody.Length >= 4 ? realBody[..(realBody.Length / 2)] : s_malformedJson;
                 await HttpJson.WriteRawAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
+                break;
+            case FaultKind.Body:
+                context.Response.Clear();
+                await WriteBodyAsync(context, rule).ConfigureAwait(false);
                 break;
             default:
                 context.Abort();

@@ -16,7 +16,7 @@ internal sealed class ProjectHandler(EmulatorContext emulator)
             return;
         }
 
-        ProjectState state = project.GetState();
+        ProjectState state = project.Poll();
         string expiresAt = Timestamps.Format(project.DownloadsExpireAt);
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, writer =>
         {
@@ -30,7 +30,17 @@ internal sealed class ProjectHandler(EmulatorContext emulator)
             writer.WriteBoolean("enabled", state.Enabled);
             writer.WriteNumber("credits_charged", state.CreditsCharged);
             writer.WriteStartArray("downloads");
-            if (state.HasDownloads)
+            if (state.HasDownloads && project.Outcome.DownloadUrls is { } urls)
+            {
+                foreach (string url in urls)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("url", url);
+                    writer.WriteString("expires_at", expiresAt);
+                    writer.WriteEndObject();
+                }
+            }
+            else if (state.HasDownloads)
             {
                 foreach (ProjectOutput output in project.Outputs)
                 {

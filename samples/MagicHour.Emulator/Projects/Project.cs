@@ -15,6 +15,7 @@ internal sealed class Project
     private readonly TimeSpan _queuedDuration;
     private readonly TimeSpan _renderingDuration;
     private int _deleted;
+    private int _completePolls;
 
     public Project(
         string id,
@@ -65,6 +66,15 @@ internal sealed class Project
     public IReadOnlyList<ProjectOutput> Outputs { get; set; } = Array.Empty<ProjectOutput>();
 
     public void Delete() => Volatile.Write(ref _deleted, 1);
+
+    /// <summary>What a poll sees: <see cref="GetState"/>, except that a project whose status flaps is queued again after its first complete poll.</summary>
+    public ProjectState Poll()
+    {
+        ProjectState state = GetState();
+        return Outcome.FlapsAfterComplete && state.Status == "complete" && Interlocked.Increment(ref _completePolls) > 1
+            ? state with { Status = "queued", HasDownloads = false }
+            : state;
+    }
 
     public ProjectState GetState()
     {

@@ -19,8 +19,11 @@ namespace MagicHour.Client;
 public sealed partial record FilesUploadUrlsCreateResponseItem
 {
     /// <summary>Pre-signed URL: <c>PUT</c> the file's bytes here.</summary>
-    /// <remarks>Example: <c>https://images.magichour.ai/api-assets/id/1234.png?auth-value=1234567890</c>.</remarks>
-    public required Uri UploadUrl { get; init; }
+    /// <remarks>
+    /// A URI.
+    /// Example: <c>https://images.magichour.ai/api-assets/id/1234.png?auth-value=1234567890</c>.
+    /// </remarks>
+    public required string UploadUrl { get; init; }
 
     /// <summary>When <c>upload_url</c> stops working.</summary>
     /// <remarks>Example: <c>2024-07-21T17:32:28Z</c>.</remarks>
@@ -46,7 +49,7 @@ public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : JsonConvert
     public static FilesUploadUrlsCreateResponseItem ReadValue(ref Utf8JsonReader reader)
     {
         JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "FilesUploadUrlsCreateResponseItem");
-        Uri? uploadUrl = default;
+        string? uploadUrl = default;
         bool hasUploadUrl = false;
         DateTimeOffset? expiresAt = default;
         bool hasExpiresAt = false;
@@ -63,7 +66,7 @@ public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : JsonConvert
             if (reader.ValueTextEquals("upload_url"u8))
             {
                 JsonSupport.Read(ref reader);
-                uploadUrl = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "upload_url") : JsonSupport.ReadUri(ref reader);
+                uploadUrl = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "upload_url") : JsonSupport.ReadString(ref reader);
                 hasUploadUrl = true;
             }
             else if (reader.ValueTextEquals("expires_at"u8))
@@ -113,7 +116,7 @@ public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : JsonConvert
         ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("upload_url"u8);
-        JsonSupport.WriteUri(writer, value.UploadUrl);
+        writer.WriteStringValue(value.UploadUrl);
         writer.WritePropertyName("expires_at"u8);
         JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
         writer.WritePropertyName("file_path"u8);

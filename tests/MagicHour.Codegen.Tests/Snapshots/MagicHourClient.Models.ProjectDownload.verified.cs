@@ -19,8 +19,11 @@ namespace MagicHour.Client;
 public sealed partial record ProjectDownload
 {
     /// <summary>Where to download the output.</summary>
-    /// <remarks>Example: <c>https://images.magichour.ai/id/output.png</c>.</remarks>
-    public required Uri Url { get; init; }
+    /// <remarks>
+    /// A URI.
+    /// Example: <c>https://images.magichour.ai/id/output.png</c>.
+    /// </remarks>
+    public required string Url { get; init; }
 
     /// <summary>When <c>url</c> stops working.</summary>
     /// <remarks>Example: <c>2024-10-19T05:16:19.027Z</c>.</remarks>
@@ -42,7 +45,7 @@ public sealed class ProjectDownloadJsonConverter : JsonConverter<ProjectDownload
     public static ProjectDownload ReadValue(ref Utf8JsonReader reader)
     {
         JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "ProjectDownload");
-        Uri? url = default;
+        string? url = default;
         bool hasUrl = false;
         DateTimeOffset? expiresAt = default;
         bool hasExpiresAt = false;
@@ -57,7 +60,7 @@ public sealed class ProjectDownloadJsonConverter : JsonConverter<ProjectDownload
             if (reader.ValueTextEquals("url"u8))
             {
                 JsonSupport.Read(ref reader);
-                url = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectDownload", "url") : JsonSupport.ReadUri(ref reader);
+                url = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectDownload", "url") : JsonSupport.ReadString(ref reader);
                 hasUrl = true;
             }
             else if (reader.ValueTextEquals("expires_at"u8))
@@ -95,7 +98,7 @@ public sealed class ProjectDownloadJsonConverter : JsonConverter<ProjectDownload
         ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("url"u8);
-        JsonSupport.WriteUri(writer, value.Url);
+        writer.WriteStringValue(value.Url);
         writer.WritePropertyName("expires_at"u8);
         JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
         writer.WriteEndObject();

@@ -51,33 +51,29 @@ public sealed partial class V1AiImageEditorClient
     /// <remarks>
     /// Every local input is checked (it exists, can be read, is not empty, has an extension the API takes) before the first
     /// upload, so a bad input costs neither an upload nor credits. URLs and <c>api-assets/…</c> paths are sent as they are.
-    /// The project is polled through <c>GET /v1/image-projects/{id}</c> (<c>imageProjects.getDetails</c>).
+    /// The project is polled through <c>GET /v1/image-projects/{id}</c> (<c>imageProjects.getDetails</c>);
+    /// the poll that sees it complete is the result.
     /// </remarks>
     /// <param name="request">The request; its asset fields may name local files.</param>
-    /// <param name="options">Whether to wait and download, where to, polling and progress; null for the defaults.</param>
+    /// <param name="options">Whether to wait and download, where to, polling, progress and a size limit; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>
-    /// <exception cref="ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
-    /// <exception cref="MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time.</exception>
-    /// <exception cref="MagicHourApiException">An API call failed.</exception>
-    public async Task<ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageEditorCreateRequest request, GenerateOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="global::System.ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
+    /// <exception cref="global::MagicHour.Runtime.Projects.MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">An API call failed, or the create returned no project id.</exception>
+    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageEditorCreateRequest request, global::MagicHour.Runtime.Projects.GenerateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var workflow = new ProjectWorkflow(_pipeline, options);
-        var inputs = new List<string?>();
-        inputs.Add(request.Assets.ImageFilePath);
-        if (request.Assets.ImageFilePaths is not null)
-        {
-            inputs.AddRange(request.Assets.ImageFilePaths);
-        }
-
-        IReadOnlyDictionary<string, string> uploads = await workflow.UploadAsync(inputs, cancellationToken).ConfigureAwait(false);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options);
+        workflow.AddInput(request.Assets.ImageFilePath);
+        workflow.AddInputs(request.Assets.ImageFilePaths);
+        await workflow.UploadInputsAsync(new V1FilesUploadUrlsClient(_pipeline).RequestUploadUrlsAsync, cancellationToken).ConfigureAwait(false);
         request = request with
         {
             Assets = request.Assets with
             {
-                ImageFilePath = ProjectWorkflow.Resolve(uploads, request.Assets.ImageFilePath),
-                ImageFilePaths = ProjectWorkflow.Resolve(uploads, request.Assets.ImageFilePaths),
+                ImageFilePath = workflow.Resolve(request.Assets.ImageFilePath),
+                ImageFilePaths = workflow.Resolve(request.Assets.ImageFilePaths),
             },
         };
 
@@ -85,9 +81,9 @@ public sealed partial class V1AiImageEditorClient
         return await workflow.CompleteAsync(
             created.Id,
             created.CreditsCharged,
-            "/v1/image-projects/" + ParameterFormatter.EscapePath(created.Id),
-            "imageProjects.getDetails",
+            "aiImageEditor.createImage",
             new V1ImageProjectsClient(_pipeline).GetAsync,
+            V1ImageProjectsClient.ToProjectState,
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -51,26 +51,27 @@ public sealed partial class V1AiImageGeneratorClient
     /// <remarks>
     /// Every local input is checked (it exists, can be read, is not empty, has an extension the API takes) before the first
     /// upload, so a bad input costs neither an upload nor credits. URLs and <c>api-assets/…</c> paths are sent as they are.
-    /// The project is polled through <c>GET /v1/image-projects/{id}</c> (<c>imageProjects.getDetails</c>).
+    /// The project is polled through <c>GET /v1/image-projects/{id}</c> (<c>imageProjects.getDetails</c>);
+    /// the poll that sees it complete is the result.
     /// </remarks>
     /// <param name="request">The request; its asset fields may name local files.</param>
-    /// <param name="options">Whether to wait and download, where to, polling and progress; null for the defaults.</param>
+    /// <param name="options">Whether to wait and download, where to, polling, progress and a size limit; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>
-    /// <exception cref="ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
-    /// <exception cref="MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time.</exception>
-    /// <exception cref="MagicHourApiException">An API call failed.</exception>
-    public async Task<ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageGeneratorCreateRequest request, GenerateOptions? options = null, CancellationToken cancellationToken = default)
+    /// <exception cref="global::System.ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
+    /// <exception cref="global::MagicHour.Runtime.Projects.MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">An API call failed, or the create returned no project id.</exception>
+    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageGeneratorCreateRequest request, global::MagicHour.Runtime.Projects.GenerateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var workflow = new ProjectWorkflow(_pipeline, options);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options);
         AiImageGeneratorCreateResponse created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         return await workflow.CompleteAsync(
             created.Id,
             created.CreditsCharged,
-            "/v1/image-projects/" + ParameterFormatter.EscapePath(created.Id),
-            "imageProjects.getDetails",
+            "aiImageGenerator.createImage",
             new V1ImageProjectsClient(_pipeline).GetAsync,
+            V1ImageProjectsClient.ToProjectState,
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -53,4 +53,20 @@ public sealed partial class V1FilesUploadUrlsClient
         apiRequest.SetJsonBody(request, FilesUploadUrlsCreateRequestJsonConverter.WriteValue);
         return _pipeline.SendAsync<FilesUploadUrlsCreateResponse>(apiRequest, FilesUploadUrlsCreateResponseJsonConverter.ReadValue, cancellationToken);
     }
+
+    /// <summary>
+    /// Asks <see cref="CreateAsync"/> for one upload URL per file; <c>GenerateAsync</c> hands it to the runtime to upload local inputs.
+    /// </summary>
+    /// <param name="files">The asset type and extension of each file, in order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where to upload each file and the path to send in its place, in the same order.</returns>
+    internal async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadTarget>> RequestUploadUrlsAsync(global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadRequest> files, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var request = new FilesUploadUrlsCreateRequest
+        {
+            Items = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(files, static file => new FilesUploadUrlsCreateRequestItem { Type = new FilesUploadUrlsCreateRequestItemType(file.AssetType), Extension = file.Extension })),
+        };
+        FilesUploadUrlsCreateResponse response = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(response.Items, static target => new global::MagicHour.Runtime.Files.AssetUploadTarget(target.UploadUrl, target.FilePath)));
+    }
 }

@@ -56,6 +56,20 @@ public sealed partial class V1ImageProjectsClient
         return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, ImageProjectsGetResponseJsonConverter.ReadValue, cancellationToken);
     }
 
+    /// <summary>
+    /// What waiting for a project and downloading its outputs need from <see cref="ImageProjectsGetResponse"/>; <c>GenerateAsync</c> hands it to the runtime.
+    /// </summary>
+    /// <param name="project">A project as fetched.</param>
+    /// <returns>Its id, status, credits, download URLs and error.</returns>
+    internal static global::MagicHour.Runtime.Projects.ProjectState ToProjectState(ImageProjectsGetResponse project) => new(
+        project.Id,
+        project.Status.Value,
+        project.Enabled,
+        project.CreditsCharged,
+        global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(project.Downloads, static download => download.Url)),
+        project.Error?.Code,
+        project.Error?.Message);
+
     /// <summary>Delete image project</summary>
     /// <remarks>Permanently deletes the image project and its outputs. This cannot be undone.</remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>

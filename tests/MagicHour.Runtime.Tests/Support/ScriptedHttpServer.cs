@@ -43,7 +43,7 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     {
         ApiKey = TestApi.ApiKey,
         BaseAddress = BaseAddress,
-        RequestTimeout = TimeSpan.FromSeconds(10),
+        NetworkTimeout = TimeSpan.FromSeconds(10),
         Retry = new RetryOptions { MaxRetries = 3, InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
     });
 

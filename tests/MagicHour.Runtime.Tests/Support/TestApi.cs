@@ -18,7 +18,7 @@ public static class TestApi
     {
         ApiKey = ApiKey,
         BaseAddress = emulator.BaseAddress,
-        RequestTimeout = TimeSpan.FromSeconds(10),
+        NetworkTimeout = TimeSpan.FromSeconds(10),
         LoggerFactory = logs?.CreateFactory(),
         Retry = new RetryOptions { MaxRetries = 3, InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
         Polling = FastPolling(),
@@ -76,24 +76,80 @@ public static class TestApi
         return pipeline.SendAsync(request, ReadCreated, cancellationToken);
     }
 
-    public static Task<ProjectSnapshot> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
+    public static Task<TestProject> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
         pipeline.SendAsync(
             new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
-            ProjectSnapshot.ReadJson,
+            TestProject.ReadJson,
             cancellationToken);
 
     public static Task DeleteProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
         pipeline.SendAsync(new ApiRequest(HttpMethod.Delete, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.delete"), cancellationToken);
 
+    /// <summary>Polls the image project until it ends, as generated code does with the typed GET and its adapter.</summary>
+    public static Task<TestProject> WaitAsync(
+        ApiPipeline pipeline, string id, PollingOptions? polling = null, IProgress<ProjectProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new ProjectPoller(pipeline).WaitAsync(id, token => GetProjectAsync(pipeline, id, token), static project => project.State, polling, progress, cancellationToken);
+
+    /// <summary>POST /v1/files/upload-urls, as the generated upload call makes it.</summary>
+    public static Task<IReadOnlyList<AssetUploadTarget>> RequestUploadUrlsAsync(ApiPipeline pipeline, IReadOnlyList<AssetUploadRequest> files, CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
+        request.SetJsonBody(files, static (writer, items) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (AssetUploadRequest item in items)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", item.AssetType);
+                writer.WriteString("extension", item.Extension);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+        return pipeline.SendAsync(request, ReadUploadTargets, cancellationToken);
+    }
+
+    public static AssetUploader Uploader(ApiPipeline pipeline) => new(pipeline, (files, token) => RequestUploadUrlsAsync(pipeline, files, token));
+
     /// <summary>What a generated GenerateAsync will do: create, wait, download.</summary>
-    public static async Task<(CreatedProject Created, ProjectSnapshot Final, IReadOnlyList<string> Files)> GenerateAsync(
+    public static async Task<(CreatedProject Created, TestProject Final, IReadOnlyList<string> Files)> GenerateAsync(
         ApiPipeline pipeline, string directory, int imageCount = 1, IProgress<ProjectProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         CreatedProject created = await CreateImageAsync(pipeline, imageCount: imageCount, cancellationToken: cancellationToken);
-        ProjectSnapshot final = await new ProjectPoller(pipeline).WaitAsync(
-            created.Id, token => GetProjectAsync(pipeline, created.Id, token), null, progress, cancellationToken);
-        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.Downloads, directory, cancellationToken);
+        TestProject final = await WaitAsync(pipeline, created.Id, null, progress, cancellationToken);
+        IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.DownloadUris, directory, cancellationToken);
         return (created, final, files);
+    }
+
+    private static IReadOnlyList<AssetUploadTarget> ReadUploadTargets(ref Utf8JsonReader reader)
+    {
+        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "the upload-urls response");
+        List<AssetUploadTarget> items = [];
+        while (true)
+        {
+            JsonSupport.Read(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return items;
+            }
+
+            if (reader.ValueTextEquals("items"u8))
+            {
+                JsonSupport.Read(ref reader);
+                items = JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader item) =>
+                {
+                    var fields = TestProject.ReadStrings(ref item);
+                    return new AssetUploadTarget(fields.GetValueOrDefault("upload_url"), fields.GetValueOrDefault("file_path"));
+                });
+            }
+            else
+            {
+                JsonSupport.SkipValue(ref reader);
+            }
+        }
     }
 
     private static CreatedProject ReadCreated(ref Utf8JsonReader reader)

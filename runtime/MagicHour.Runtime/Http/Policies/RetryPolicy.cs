@@ -13,8 +13,9 @@ namespace MagicHour.Runtime.Http.Policies;
 /// <list type="bullet">
 /// <item>a connection failure before the request left: always;</item>
 /// <item>429 and 503, which mean the server turned the request away unprocessed: always;</item>
-/// <item>502, 504, a timeout or a connection that broke after the request left: only idempotent requests, because a
-/// gateway or the server may have processed it, and repeating a create would charge its credits twice.</item>
+/// <item>502, 504, a timeout or a connection that broke after the request left (while the response, body included, was
+/// read): only idempotent requests, because a gateway or the server may have processed it, and repeating a create
+/// would charge its credits twice.</item>
 /// </list>
 /// Whatever the cause, a request whose body is a caller's stream that was already read is never repeated.
 /// </summary>
@@ -94,7 +95,7 @@ internal sealed class RetryPolicy : PipelinePolicy
                 return;
             }
 
-            TimeSpan? retryAfter = RetryAfterOf(response);
+            TimeSpan? retryAfter = ResponseHeaders.RetryAfterOf(response);
             if (retryAfter > _options.MaxRetryAfter)
             {
                 return;
@@ -105,18 +106,6 @@ internal sealed class RetryPolicy : PipelinePolicy
             RuntimeLog.Retrying(_logger, message.Operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, reason);
             await Task.Delay(delay, message.CancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The wait the server asked for, from <c>Retry-After</c> as seconds or as a date.</summary>
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response)
-    {
-        if (response.Headers.RetryAfter is not { } header)
-        {
-            return null;
-        }
-
-        TimeSpan? wait = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     internal static bool MayRepeat(HttpStatusCode status, bool idempotent) => status switch
