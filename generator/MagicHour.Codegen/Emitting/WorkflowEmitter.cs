@@ -47,6 +47,19 @@ internal static class WorkflowEmitter
             "the poll that sees it complete is the result.",
         }));
         w.Line($"/// <param name=\"{request.TrimStart('@')}\">The request; its asset fields may name local files.</param>");
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            string attribute = $"name=\"{parameter.Name.TrimStart('@')}\"";
+            if (parameter.Description is { Length: > 0 } description)
+            {
+                w.DocTag("param", description, attribute);
+            }
+            else
+            {
+                w.DocXml("param", $"The <c>{CodeWriter.XmlText(parameter.WireName)}</c> parameter of <see cref=\"{operation.MethodName}Async\"/>.", attribute);
+            }
+        }
+
         w.Line($"/// <param name=\"{workflow.OptionsParameter}\">Whether to wait and download, where to, polling, progress and a size limit; null for the defaults.</param>");
         w.Line($"/// <param name=\"{token}\">Cancels the call.</param>");
         w.Line("/// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>");
