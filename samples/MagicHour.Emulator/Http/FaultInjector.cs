@@ -11,6 +11,7 @@ namespace MagicHour.Emulator.Http;
 /// <summary>Applies a <see cref="FaultRule"/> around the real handling of a request.</summary>
 internal sealed class FaultInjector(EmulatorContext emulator)
 {
+    private static readonly TimeSpan ResetGrace = TimeSpan.FromMilliseconds(200);
     private static readonly byte[] s_malformedJson = Encoding.UTF8.GetBytes("{\"id\": \"cm-truncated\", \"credits_charged\": ");
 
     /// <param name="handle">The real handling; for downloads it receives the rule so the fault can hit mid-body.</param>
@@ -108,6 +109,10 @@ internal sealed class FaultInjector(EmulatorContext emulator)
             default:
                 await context.Response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+
+                // A flush hands the bytes to the transport, which may not have sent them yet; an abort right away
+                // would often drop them, and the client would see a reset before the headers instead of mid-body.
+                await DelayAsync(context, ResetGrace).ConfigureAwait(false);
                 context.Abort();
                 break;
         }
