@@ -107,6 +107,66 @@ public sealed partial class DownloadTests
     }
 
     [Fact]
+    public async Task A_download_that_keeps_breaking_off_says_how_many_bytes_arrived()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.Retry.MaxRetries = 0);
+        using var directory = new TempDirectory();
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 4_000_000 });
+
+        // The emulator sends the first half of the body (2,000,000 bytes), then drops the connection.
+        emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/downloads/" });
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() =>
+            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, default));
+
+        Assert.Equal(MagicHourErrorKind.Network, error.Kind);
+        long bytes = long.Parse(BrokeOffAfter().Match(error.Message).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(bytes, 1, 2_000_000);
+        Assert.Empty(directory.Files());
+    }
+
+    [Fact]
+    public async Task Outputs_larger_together_than_the_limit_stop_the_download_and_leave_nothing_behind()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+        await File.WriteAllTextAsync(directory.Combine("unrelated.txt"), "mine");
+        TestProject final = await CompleteProjectAsync(emulator, pipeline, ProjectOutcome.Complete with { DownloadSizeBytes = 300_000 }, imageCount: 2);
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() =>
+            new OutputDownloader(pipeline).DownloadAsync(final.Id, final.DownloadUris, directory.Path, maxTotalBytes: 500_000));
+
+        Assert.Equal(MagicHourErrorKind.DownloadTooLarge, error.Kind);
+        Assert.Contains("500000 bytes", error.Message);
+        Assert.Equal(["unrelated.txt"], directory.Files());
+        Assert.Equal(2, emulator.Stats.RequestCount("GET", "/downloads/"));
+    }
+
+    [Fact]
+    public async Task A_body_without_a_length_is_stopped_at_the_limit_as_it_streams()
+    {
+        await using ScriptedHttpServer server = await ScriptedHttpServer.StartAsync(async context =>
+        {
+            // Chunked, no Content-Length: the limit can only be seen while the bytes arrive.
+            context.Response.ContentType = "image/png";
+            for (int i = 0; i < 100; i++)
+            {
+                await context.Response.Body.WriteAsync(new byte[10_000]);
+            }
+        });
+        using ApiPipeline pipeline = server.Pipeline();
+        using var directory = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => new OutputDownloader(pipeline).DownloadAsync(
+            "p", [new Uri(server.BaseAddress, "out.png")], directory.Path, maxTotalBytes: 250_000));
+
+        Assert.Equal(MagicHourErrorKind.DownloadTooLarge, error.Kind);
+        Assert.Empty(directory.Files());
+    }
+
+    [Fact]
     public async Task Cancelling_a_download_leaves_nothing_behind()
     {
         await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
@@ -165,4 +225,7 @@ public sealed partial class DownloadTests
 
     [GeneratedRegex("^[A-Za-z0-9_-]+-[0-9]+(_[0-9]+)?\\.[a-z0-9]{1,10}$")]
     private static partial Regex SafeName();
+
+    [GeneratedRegex("broke off after ([0-9]+) bytes")]
+    private static partial Regex BrokeOffAfter();
 }

@@ -92,4 +92,61 @@ public sealed class WorkflowTests
         Assert.Equal(50, directory.Files().Length);
         Assert.Equal(50, emulator.Stats.CreateCount);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" \t ")]
+    public async Task A_create_without_a_usable_project_id_is_an_invalid_response_and_nothing_is_polled(string? id)
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        int polls = 0;
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => new ProjectWorkflow(pipeline, null).CompleteAsync<TestProject>(
+            id, 5, "aiImageGenerator.createImage", (_, _) => { polls++; throw new InvalidOperationException("polled"); }, p => p.State, default));
+
+        Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
+        Assert.True(error.RequestMayHaveBeenProcessed);
+        Assert.Contains("5 credits charged", error.Message);
+        Assert.Equal(0, polls);
+        Assert.Equal(0, emulator.Stats.RequestCount("*", "/"));
+    }
+
+    [Fact]
+    public async Task Without_an_upload_operation_a_local_file_is_refused_never_sent_as_a_path()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+        string local = directory.Combine("face.png");
+        await File.WriteAllBytesAsync(local, [.. PngSignature, 1]);
+        var workflow = new ProjectWorkflow(pipeline, null);
+        workflow.AddInput(local);
+        workflow.AddInputs(["https://example.com/ok.png", null]);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => workflow.UploadInputsAsync(null, default));
+
+        Assert.Contains("no operation that mints upload URLs", error.Message);
+        Assert.Equal(local, workflow.Resolve(local));
+        Assert.Equal(0, emulator.Stats.RequestCount("*", "/"));
+    }
+
+    [Fact]
+    public async Task Upload_targets_that_are_not_usable_are_an_invalid_response_and_nothing_is_uploaded()
+    {
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator);
+        using var directory = new TempDirectory();
+        string local = directory.Combine("face.png");
+        await File.WriteAllBytesAsync(local, [.. PngSignature, 1]);
+        var uploader = new AssetUploader(pipeline, (files, _) => Task.FromResult<IReadOnlyList<AssetUploadTarget>>([new AssetUploadTarget("/relative/" + TestApi.ApiKey, "api-assets/x.png")]));
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => uploader.UploadAsync([local]));
+
+        Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("not an absolute http(s) URL", error.Message);
+        NoKey.In(error);
+        Assert.Equal(0, emulator.Stats.RequestCount("PUT", "/"));
+    }
 }
