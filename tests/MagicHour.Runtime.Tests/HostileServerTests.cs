@@ -106,8 +106,10 @@ public sealed class HostileServerTests
         Assert.Contains("(404)", error.Message);
     }
 
-    [Fact]
-    public async Task A_streamed_body_that_stalls_fails_the_read_with_a_timeout()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_streamed_body_that_stalls_fails_the_read_with_a_timeout(bool synchronous)
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using ScriptedHttpServer server = await ScriptedHttpServer.StartAsync(async context =>
@@ -130,12 +132,16 @@ public sealed class HostileServerTests
         var buffer = new byte[8];
         int first = await response.Content.ReadAsync(buffer).AsTask().WaitAsync(TestBound);
 
-        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => response.Content.ReadAsync(buffer.AsMemory(first)).AsTask().WaitAsync(TestBound));
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => synchronous
+            ? Task.Run(() => response.Content.Read(buffer, first, buffer.Length - first)).WaitAsync(TestBound)
+            : response.Content.ReadAsync(buffer.AsMemory(first)).AsTask().WaitAsync(TestBound));
+        var again = await Assert.ThrowsAsync<MagicHourApiException>(() => response.Content.ReadAsync(buffer.AsMemory(first)).AsTask().WaitAsync(TestBound));
 
         Assert.Equal(4, first);
         Assert.Equal(MagicHourErrorKind.Timeout, error.Kind);
         Assert.Equal("getFile", error.OperationId);
         Assert.Contains("after 4 bytes", error.Message);
+        Assert.Equal(MagicHourErrorKind.Timeout, again.Kind);
         response.Dispose();
         await aborted.Task.WaitAsync(TestBound);
     }

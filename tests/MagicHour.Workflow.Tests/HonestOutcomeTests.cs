@@ -155,6 +155,30 @@ public sealed class HonestOutcomeTests : IAsyncLifetime
         Assert.All(_logs.Lines, l => Assert.DoesNotContain(Key, l));
     }
 
+    [Fact]
+    public async Task Json_that_quotes_the_key_where_the_reader_rejects_it_leaves_no_trace()
+    {
+        _emulator.Faults.Add(new FaultRule(FaultKind.Body)
+        {
+            Method = "GET",
+            PathPrefix = "/v1/image-projects/",
+            StatusCode = 200,
+            Times = 100,
+            Body = """{"id":"p1","name":null,"status":"complete","image_count":1,"type":"AI_IMAGE","created_at":"{authorization}","enabled":true,"credits_charged":5,"downloads":[],"error":null}""",
+        });
+
+        MagicHourApiException error = await Assert.ThrowsAnyAsync<MagicHourApiException>(() => _client.V1.AiImageGenerator.GenerateAsync(Request(), Options()));
+
+        Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
+        Assert.Contains("\"***\" is not a date-time", error.Message);
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            Assert.DoesNotContain(Key, e.ToString());
+        }
+
+        Assert.All(_logs.Lines, l => Assert.DoesNotContain(Key, l));
+    }
+
     private static AiImageGeneratorCreateRequest Request(int imageCount = 1) => new()
     {
         ImageCount = imageCount,

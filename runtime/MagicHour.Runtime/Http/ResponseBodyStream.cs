@@ -19,6 +19,8 @@ internal sealed class ResponseBodyStream : Stream
     private readonly string _operation;
     private readonly bool _mayHaveBeenProcessed;
     private long _bytesRead;
+    private volatile bool _closedByTimer;
+    private MagicHourApiException? _failure;
 
     /// <param name="content">The response content the body belongs to; disposed with this stream.</param>
     /// <param name="inner">The body as the connection delivers it.</param>
@@ -55,16 +57,18 @@ internal sealed class ResponseBodyStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        // A synchronous read cannot take a token: when the timer fires it closes the body, which ends the read.
+        // A synchronous read cannot take a token: when the timer fires it closes the body, which ends the read (and
+        // any later one: the body is gone).
+        ThrowIfFailed();
         using var stall = new CancellationTokenSource(_timeout);
-        using CancellationTokenRegistration abort = stall.Token.Register(static state => ((Stream)state!).Dispose(), _inner);
+        using CancellationTokenRegistration abort = stall.Token.Register(static state => ((ResponseBodyStream)state!).CloseByTimer(), this);
         try
         {
             return Count(_inner.Read(buffer));
         }
-        catch (Exception ex) when (IsStall(ex, stall.Token) || IsBreak(ex))
+        catch (Exception ex) when (_closedByTimer || IsBreak(ex))
         {
-            throw Fault(ex, stall.IsCancellationRequested);
+            throw Fault(ex, _closedByTimer);
         }
     }
 
@@ -73,6 +77,7 @@ internal sealed class ResponseBodyStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ThrowIfFailed();
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stall.CancelAfter(_timeout);
         try
@@ -111,13 +116,36 @@ internal sealed class ResponseBodyStream : Stream
 
     private static bool IsBreak(Exception ex) => ex is IOException or HttpRequestException;
 
+    private void CloseByTimer()
+    {
+        _closedByTimer = true;
+        _inner.Dispose();
+    }
+
+    /// <summary>Once a read failed, the body is gone: every later read reports the same fault.</summary>
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new MagicHourApiException(failure.Kind, failure.Message, operationId: failure.OperationId, innerException: failure.InnerException)
+            {
+                RequestMayHaveBeenProcessed = failure.RequestMayHaveBeenProcessed,
+            };
+        }
+
+        if (_closedByTimer)
+        {
+            throw Fault(new ObjectDisposedException(nameof(ResponseBodyStream)), stalled: true);
+        }
+    }
+
     private int Count(int read)
     {
         Interlocked.Add(ref _bytesRead, read);
         return read;
     }
 
-    private MagicHourApiException Fault(Exception ex, bool stalled) => stalled
+    private MagicHourApiException Fault(Exception ex, bool stalled) => _failure = stalled
         ? new MagicHourApiException(
             MagicHourErrorKind.Timeout,
             $"{_operation}: the response body stalled after {BytesRead} bytes: no data for {_timeout.TotalSeconds:0.###} s.",
