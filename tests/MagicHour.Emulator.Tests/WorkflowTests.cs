@@ -191,23 +191,26 @@ public sealed class WorkflowTests : EmulatorTestBase
     [Fact]
     public async Task ErrorOutcomeRefundsTheCredits()
     {
-        Emulator.Outcomes.Enqueue(ProjectOutcome.Error("no_source_face", "Please use an image with a detectable face"));
-        (string id, long credits) = await Client.CreateGeneratorAsync(imageCount: 2);
+        // Queued long enough that the charge is still there when it is checked, however loaded the machine is.
+        await using MagicHourEmulator emulator = await MagicHourEmulator.StartAsync(new EmulatorOptions { QueuedDuration = TimeSpan.FromSeconds(2), RenderingDuration = TimeSpan.FromMilliseconds(50) });
+        using var client = new ApiClient(emulator);
+        emulator.Outcomes.Enqueue(ProjectOutcome.Error("no_source_face", "Please use an image with a detectable face"));
+        (string id, long credits) = await client.CreateGeneratorAsync(imageCount: 2);
         Assert.Equal(10, credits);
-        Assert.Equal(10, Emulator.Stats.CreditsCharged);
+        Assert.Equal(10, emulator.Stats.CreditsCharged);
 
-        JsonElement project = await Client.WaitForOutcomeAsync(id);
+        JsonElement project = await client.WaitForOutcomeAsync(id, TimeSpan.FromSeconds(30));
         Assert.Equal("error", project.GetProperty("status").GetString());
         Assert.Equal(0, project.GetProperty("credits_charged").GetInt64());
         Assert.Equal("no_source_face", project.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal("Please use an image with a detectable face", project.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(0, project.GetProperty("downloads").GetArrayLength());
-        Assert.Equal(0, Emulator.Stats.CreditsCharged);
-        Assert.Equal(1, Emulator.Stats.CreateCount);
+        Assert.Equal(0, emulator.Stats.CreditsCharged);
+        Assert.Equal(1, emulator.Stats.CreateCount);
 
         // The queue is used up: the next project completes.
-        (string next, _) = await Client.CreateGeneratorAsync();
-        Assert.Equal("complete", (await Client.WaitForOutcomeAsync(next)).GetProperty("status").GetString());
+        (string next, _) = await client.CreateGeneratorAsync();
+        Assert.Equal("complete", (await client.WaitForOutcomeAsync(next, TimeSpan.FromSeconds(30))).GetProperty("status").GetString());
     }
 
     [Fact]
