@@ -14,9 +14,11 @@ internal static class WorkflowEmitter
     public static void Emit(CodeWriter w, OperationModel operation, IReadOnlyList<string> declarations, IReadOnlyList<string> arguments)
     {
         WorkflowModel workflow = operation.Workflow!;
-        string projectType = TypeNames.Of(workflow.ProjectType, false);
-        string createdType = TypeNames.Of(operation.ResponseType!, false);
-        var locals = new NameScope(arguments.Concat(new[] { "options", "cancellationToken", "workflow", "inputs", "uploads", "created" }).Select(a => a.TrimStart('@')));
+        string projectType = CSharpType.Of(workflow.ProjectType, false);
+        string createdType = CSharpType.Of(operation.ResponseType!, false);
+        string request = operation.RequestBody!.ParameterName!;
+        string cancellationToken = operation.Names.CancellationToken;
+        var locals = new NameScope(arguments.Concat(new[] { "options", cancellationToken, "workflow", "inputs", "uploads", "created" }).Select(a => a.TrimStart('@')));
 
         w.DocXml("summary", $"Does the whole job in one call: uploads the local files named in the request, creates the project like <see cref=\"{operation.MethodName}Async\"/>, waits for it to finish and downloads its outputs.");
         w.DocXml("remarks", string.Join("\n", new[]
@@ -25,41 +27,38 @@ internal static class WorkflowEmitter
             "upload, so a bad input costs neither an upload nor credits. URLs and <c>api-assets/…</c> paths are sent as they are.",
             $"The project is polled through <c>GET {CodeWriter.XmlText(workflow.StatusPathPrefix)}{{id}}{CodeWriter.XmlText(workflow.StatusPathSuffix)}</c> (<c>{CodeWriter.XmlText(workflow.StatusOperationId)}</c>).",
         }));
-        w.Line("/// <param name=\"request\">The request; its asset fields may name local files.</param>");
+        w.Line($"/// <param name=\"{request}\">The request; its asset fields may name local files.</param>");
         w.Line("/// <param name=\"options\">Whether to wait and download, where to, polling and progress; null for the defaults.</param>");
-        w.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+        w.Line($"/// <param name=\"{cancellationToken}\">Cancels the call.</param>");
         w.Line("/// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>");
-        w.Line("/// <exception cref=\"ArgumentException\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
-        w.Line("/// <exception cref=\"MagicHourProjectException\">The project failed, was canceled or deleted, or did not finish in time.</exception>");
-        w.Line("/// <exception cref=\"MagicHourApiException\">An API call failed.</exception>");
-        if (operation.ObsoleteMessage is not null)
-        {
-            w.Line($"[Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
-        }
+        w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
+        w.Line($"/// <exception cref=\"{KnownTypes.MagicHourProjectException}\">The project failed, was canceled or deleted, or did not finish in time.</exception>");
+        w.Line($"/// <exception cref=\"{KnownTypes.MagicHourApiException}\">An API call failed.</exception>");
+        Deprecations.WriteFor(w, operation);
 
         var signature = declarations.ToList();
-        signature.Add("GenerateOptions? options = null");
-        signature.Add("CancellationToken cancellationToken = default");
-        w.Open($"public async Task<ProjectResult<{projectType}>> GenerateAsync({string.Join(", ", signature)})");
-        w.Line("ArgumentNullException.ThrowIfNull(request);");
-        w.Line("var workflow = new ProjectWorkflow(_pipeline, options);");
+        signature.Add($"{KnownTypes.GenerateOptions}? options = null");
+        signature.Add($"{KnownTypes.CancellationToken} {cancellationToken} = default");
+        w.OpenMethod($"public async {KnownTypes.Task}<{KnownTypes.ProjectResult}<{projectType}>> GenerateAsync", signature);
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull({request});");
+        w.Line($"var workflow = new {KnownTypes.ProjectWorkflow}(_pipeline, options);");
         if (workflow.Assets.Count > 0)
         {
-            w.Line("var inputs = new List<string?>();");
-            Collect(w, workflow.Assets, "request", locals);
+            w.Line($"var inputs = new {KnownTypes.List}<string?>();");
+            Collect(w, workflow.Assets, request, locals);
             w.Line();
-            w.Line("IReadOnlyDictionary<string, string> uploads = await workflow.UploadAsync(inputs, cancellationToken).ConfigureAwait(false);");
-            w.Line("request = request with");
+            w.Line($"{KnownTypes.IReadOnlyDictionary}<string, string> uploads = await workflow.UploadAsync(inputs, {cancellationToken}).ConfigureAwait(false);");
+            w.Line($"{request} = {request} with");
             w.Line("{");
             w.Indent();
-            Replace(w, workflow.Assets, "request", 1);
+            Replace(w, workflow.Assets, request, 1);
             w.Outdent();
             w.Line("};");
             w.Line();
         }
 
         var createArguments = arguments.ToList();
-        createArguments.Add("cancellationToken");
+        createArguments.Add(cancellationToken);
         w.Line($"{createdType} created = await {operation.MethodName}Async({string.Join(", ", createArguments)}).ConfigureAwait(false);");
         string credits = workflow.CreditsProperty is null ? "null" : $"created.{workflow.CreditsProperty}";
         string suffix = workflow.StatusPathSuffix.Length == 0 ? string.Empty : " + " + CodeWriter.Literal(workflow.StatusPathSuffix);
@@ -67,10 +66,10 @@ internal static class WorkflowEmitter
         w.Indent();
         w.Line($"created.{workflow.IdProperty},");
         w.Line($"{credits},");
-        w.Line($"{CodeWriter.Literal(workflow.StatusPathPrefix)} + ParameterFormatter.EscapePath(created.{workflow.IdProperty}){suffix},");
+        w.Line($"{CodeWriter.Literal(workflow.StatusPathPrefix)} + {KnownTypes.ParameterFormatter}.EscapePath(created.{workflow.IdProperty}){suffix},");
         w.Line($"{CodeWriter.Literal(workflow.StatusOperationId)},");
         w.Line($"new {workflow.StatusClassName}(_pipeline).{workflow.StatusMethodName}Async,");
-        w.Line("cancellationToken).ConfigureAwait(false);");
+        w.Line($"{cancellationToken}).ConfigureAwait(false);");
         w.Outdent();
         w.Close();
     }
@@ -112,7 +111,7 @@ internal static class WorkflowEmitter
                 case AssetNodeKind.ObjectList:
                 {
                     string local = locals.Claim(Identifiers.ToCamelCase(Identifiers.Singularize(node.PropertyName)).TrimStart('@'));
-                    w.Open($"foreach (var {local} in {access}{(node.IsNullable ? $" ?? Array.Empty<{node.TypeName}>()" : string.Empty)})");
+                    w.Open($"foreach (var {local} in {access}{(node.IsNullable ? $" ?? {KnownTypes.Array}.Empty<{node.TypeName}>()" : string.Empty)})");
                     Collect(w, node.Children, local, locals);
                     w.Close();
                     break;
@@ -132,7 +131,7 @@ internal static class WorkflowEmitter
             {
                 case AssetNodeKind.Path:
                 case AssetNodeKind.PathList:
-                    w.Line($"{node.PropertyName} = ProjectWorkflow.Resolve(uploads, {access}){bang},");
+                    w.Line($"{node.PropertyName} = {KnownTypes.ProjectWorkflow}.Resolve(uploads, {access}){bang},");
                     break;
                 case AssetNodeKind.Object:
                     w.Line(node.IsNullable ? $"{node.PropertyName} = {access} is null ? null : {access} with" : $"{node.PropertyName} = {access} with");
@@ -145,12 +144,13 @@ internal static class WorkflowEmitter
                 case AssetNodeKind.ObjectList:
                 {
                     string item = depth == 1 ? "item" : "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    w.Line($"{node.PropertyName} = {access}{(node.IsNullable ? "?" : string.Empty)}.Select({item} => {item} with");
+                    string select = $"{KnownTypes.Enumerable}.ToList({KnownTypes.Enumerable}.Select({access}, {item} => {item} with";
+                    w.Line($"{node.PropertyName} = {(node.IsNullable ? $"{access} is null ? null : " : string.Empty)}{select}");
                     w.Line("{");
                     w.Indent();
                     Replace(w, node.Children, item, depth + 1);
                     w.Outdent();
-                    w.Line("}).ToList(),");
+                    w.Line("})),");
                     break;
                 }
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Naming;
@@ -18,6 +19,7 @@ internal sealed class SchemaMapper
 {
     private static readonly string[] ConverterSuffix = { "JsonConverter" };
     private static readonly string[] NameExtensions = { "x-csharp-name", "x-csharp-type-name", "x-type-name" };
+    private static readonly Regex CodeSpan = new("`([^`]+)`");
 
     private readonly ParseContext _context;
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
@@ -56,7 +58,7 @@ internal sealed class SchemaMapper
 
         if (depth > 64)
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "A schema nested more than 64 levels deep", "the value is typed as JsonElement");
+            _context.Report(DiagnosticDescriptors.SchemaTooDeep, pointer);
             return TypeRef.Any;
         }
 
@@ -113,7 +115,7 @@ internal sealed class SchemaMapper
         if (!_componentsInProgress.Add(id))
         {
             // A cycle through schemas that declare no type of their own (e.g. an array of itself).
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The self-referencing schema '{id}'", "it is typed as JsonElement");
+            _context.Report(DiagnosticDescriptors.SelfReferencingSchema, pointer, id);
             return TypeRef.Any;
         }
 
@@ -124,7 +126,7 @@ internal sealed class SchemaMapper
         catch (InvalidOperationException ex)
         {
             // Microsoft.OpenApi throws when it follows a $ref chain that loops back on itself (A: {$ref: A}).
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The schema '{id}'", ex.Message + "; it is typed as JsonElement");
+            _context.Report(DiagnosticDescriptors.ReferenceLoop, pointer, id, ex.Message.TrimEnd('.'));
             _componentTypes[id] = TypeRef.Any.WithNullable(true);
             return _componentTypes[id];
         }
@@ -205,11 +207,7 @@ internal sealed class SchemaMapper
             case 0:
                 return TypeRef.Any.WithNullable(true);
             default:
-                _context.Report(
-                    DiagnosticDescriptors.UnsupportedConstruct,
-                    pointer + "/type",
-                    $"A value of several types ({string.Join(", ", Flags(type))})",
-                    "the value is typed as JsonElement, which keeps its JSON whatever the type");
+                _context.Report(DiagnosticDescriptors.MultiTypeValue, pointer + "/type", string.Join(", ", Flags(type)));
                 return TypeRef.Any.WithNullable(true);
         }
     }
@@ -243,10 +241,10 @@ internal sealed class SchemaMapper
         }
 
         _context.Report(
-            DiagnosticDescriptors.UnsupportedConstruct,
+            schema.Discriminator?.PropertyName is { Length: > 0 } ? DiagnosticDescriptors.UnionOfUnnamedVariants : DiagnosticDescriptors.UnionWithoutDiscriminator,
             pointer,
-            $"A '{keyword}' of {nonNull.Count} schemas" + (schema.Discriminator is null ? " without a discriminator" : " whose variants are not all named object schemas"),
-            "the value is typed as JsonElement, which keeps every variant's JSON");
+            keyword,
+            nonNull.Count.ToString(CultureInfo.InvariantCulture));
         if (claimedName is not null)
         {
             // References met while mapping the variants already point at this name: keep it, as a union whose only
@@ -315,7 +313,7 @@ internal sealed class SchemaMapper
         var cases = byType
             .Select(t => new UnionCaseModel(caseNames.Claim(t.TypeName, t.TypeName + "Case"), t.TypeName, t.Values.ToImmutableEquatableArray()))
             .ToImmutableEquatableArray();
-        _context.Types.Add(new UnionModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, discriminator, cases));
+        _context.Types.Add(new UnionModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, discriminator, cases));
         return new TypeRef(TypeRefKind.Object, name);
     }
 
@@ -360,22 +358,16 @@ internal sealed class SchemaMapper
             string pascal = Identifiers.ToPascalCase(wireName, "Value");
             string propertyName = members.Claim(pascal, pascal + "Value");
             TypeRef type = Map(propertySchema, name + pascal, propertyPointer, depth + 1);
-            string? obsolete = propertySchema?.Deprecated == true ? $"The '{wireName}' property is deprecated." : null;
             DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema, wireName);
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, obsolete));
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, propertySchema is null ? null : DeprecationOf(propertySchema)));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)
         {
-            _context.Report(
-                DiagnosticDescriptors.UnsupportedConstruct,
-                pointer + "/additionalProperties",
-                $"'additionalProperties' beside declared properties on '{name}'",
-                "the declared properties are generated and extra ones are skipped when reading");
+            _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, pointer + "/additionalProperties", name);
         }
 
-        string? obsoleteType = schema.Deprecated ? $"'{name}' is deprecated." : null;
-        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), obsoleteType, pointer, properties.ToImmutableEquatableArray()));
+        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()));
         return new TypeRef(TypeRefKind.Object, name);
     }
 
@@ -440,9 +432,9 @@ internal sealed class SchemaMapper
         }
 
         string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
-        Dictionary<string, string> deprecated = EnumDeprecations.Read(schema);
-        Dictionary<string, string> descriptions = EnumDeprecations.ReadValueDescriptions(schema, values);
-        string?[] varNames = EnumDeprecations.ReadVarNames(schema, values.Count);
+        Dictionary<string, string> deprecated = EnumValueAnnotations.ReadDeprecations(schema);
+        Dictionary<string, string> descriptions = EnumValueAnnotations.ReadDescriptions(schema, values);
+        string?[] varNames = EnumValueAnnotations.ReadMemberNames(schema, values.Count);
         var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType" });
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < values.Count; i++)
@@ -454,26 +446,32 @@ internal sealed class SchemaMapper
         var result = new List<EnumMemberModel>();
         foreach (string value in values)
         {
-            string? obsolete = deprecated.TryGetValue(value, out string? message) ? ObsoleteMessage(value, message, memberNames) : null;
+            DeprecationModel? deprecation = deprecated.TryGetValue(value, out string? note) ? ValueDeprecation(value, note, values) : null;
             descriptions.TryGetValue(value, out string? description);
-            result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), obsolete));
+            result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), deprecation));
         }
 
-        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, result.ToImmutableEquatableArray()));
+        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, result.ToImmutableEquatableArray()));
         return new TypeRef(TypeRefKind.Enum, name);
     }
 
-    /// <summary>"'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead." — names the replacement member when it can.</summary>
-    private static string ObsoleteMessage(string value, string message, Dictionary<string, string> memberNames)
+    private static DeprecationModel? DeprecationOf(IOpenApiSchema schema) => schema.Deprecated ? DeprecationModel.Plain : null;
+
+    /// <summary>What the spec says of a deprecated value, and which other values of the enum its note points to (<c>Use `seedream-v4` instead.</c>).</summary>
+    private static DeprecationModel ValueDeprecation(string value, string note, List<string> values)
     {
-        string text = message.Trim();
-        foreach (KeyValuePair<string, string> member in memberNames)
+        string text = note.Trim();
+        var replacements = new List<string>();
+        foreach (Match mention in CodeSpan.Matches(text))
         {
-            text = text.Replace("`" + member.Key + "`", $"{member.Value} ('{member.Key}')");
+            string mentioned = mention.Groups[1].Value;
+            if (mentioned != value && values.Contains(mentioned) && !replacements.Contains(mentioned))
+            {
+                replacements.Add(mentioned);
+            }
         }
 
-        text = text.Replace("`", "'");
-        return text.Length == 0 ? $"'{value}' is deprecated." : $"'{value}' is deprecated. {text}";
+        return new DeprecationModel(text.Length == 0 ? null : text, replacements.ToImmutableEquatableArray());
     }
 
     private static TypeRef MapString(string? format) => format switch
