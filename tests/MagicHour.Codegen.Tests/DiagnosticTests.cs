@@ -1,4 +1,6 @@
 using System.Linq;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Parsing;
 using MagicHour.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -122,6 +124,18 @@ public class DiagnosticTests
         Assert.Contains("[Obsolete(\"'low' is deprecated. Use Hd ('hd') instead.\")]\n    public static Quality Low", all);
         Assert.DoesNotContain("[Obsolete(\"'bass'", all);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
+    }
+
+    [Fact]
+    public void Deprecations_are_data_in_the_model_and_the_emitter_words_them()
+    {
+        ClientModel model = SpecParser.Parse(new SpecInput(RepositoryPaths.Spec, System.IO.File.ReadAllText(RepositoryPaths.Spec), null, null), default).Model;
+        EnumModel models = model.Types.OfType<EnumModel>().Single(t => t.Name == "AiImageGeneratorCreateRequestModel");
+
+        EnumMemberModel seedream = models.Members.Single(m => m.WireValue == "seedream");
+        Assert.Equal("Use `seedream-v4` instead.", seedream.Deprecation!.Note);
+        Assert.Equal(new[] { "seedream-v4" }, seedream.Deprecation.Replacements);
+        Assert.Null(models.Members.Single(m => m.WireValue == "seedream-v4").Deprecation);
     }
 
     private static int LineOf(string text, string marker) => text[..text.IndexOf(marker, System.StringComparison.Ordinal)].Count(c => c == '\n');

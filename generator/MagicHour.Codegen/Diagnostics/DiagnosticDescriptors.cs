@@ -111,55 +111,49 @@ internal static class DiagnosticDescriptors
         "{1} is skipped: the field '{2}' of its {3} body at {0} has an object value, and only text and file fields are generated",
         "The operation is not generated.");
 
-    public static readonly DiagnosticDescriptor SchemaTooDeep = Warning(
-        "MHCG0019",
-        "A schema is nested more than 64 levels deep",
-        "The schema at {0} is nested more than 64 levels deep; the value is typed JsonElement",
-        "The value is typed JsonElement.");
-
     public static readonly DiagnosticDescriptor SelfReferencingSchema = Warning(
-        "MHCG0020",
+        "MHCG0019",
         "A schema contains itself without declaring a type",
         "The schema '{1}' at {0} contains itself without declaring a type of its own (e.g. an array of itself); it is typed JsonElement",
         "The value is typed JsonElement.");
 
     public static readonly DiagnosticDescriptor ReferenceLoop = Warning(
-        "MHCG0021",
+        "MHCG0020",
         "A chain of $refs loops back on itself",
         "The schema '{1}' at {0} cannot be resolved ({2}); it is typed JsonElement",
         "The value is typed JsonElement.");
 
     public static readonly DiagnosticDescriptor MultiTypeValue = Warning(
-        "MHCG0022",
+        "MHCG0021",
         "A value may have several types",
         "The value at {0} may be any of {1}; it is typed JsonElement, which keeps its JSON whatever the type",
         "The value is typed JsonElement, which keeps its JSON whatever the type.");
 
     public static readonly DiagnosticDescriptor UnionWithoutDiscriminator = Warning(
-        "MHCG0023",
+        "MHCG0022",
         "A oneOf or anyOf has no discriminator",
         "The '{1}' of {2} schemas at {0} has no discriminator; the value is kept as JSON",
         "The value is kept as JSON: a JsonElement, or for a component schema a union whose only case is Unknown.");
 
     public static readonly DiagnosticDescriptor UnionOfUnnamedVariants = Warning(
-        "MHCG0024",
+        "MHCG0023",
         "A discriminated oneOf or anyOf has variants that are not named object schemas",
         "The '{1}' of {2} schemas at {0} has a discriminator, but not every variant is a $ref to an object schema of its own; the value is kept as JSON",
         "The value is kept as JSON: a JsonElement, or for a component schema a union whose only case is Unknown.");
 
     public static readonly DiagnosticDescriptor AdditionalPropertiesBesideProperties = Warning(
-        "MHCG0025",
+        "MHCG0024",
         "An object has additionalProperties beside declared properties",
         "'{1}' at {0} has additionalProperties beside its declared properties; the declared properties are generated and extra ones are skipped when reading",
         "The declared properties are generated; extra ones are skipped when reading.");
 
     public static readonly DiagnosticDescriptor DuplicateClient = Error(
-        "MHCG0026",
+        "MHCG0025",
         "Two OpenAPI documents generate the same client",
         "'{0}' and {1} generate the same client, {2}.{3}: set the MagicHourNamespace or MagicHourClientName metadata on the AdditionalFiles item of one of them to keep them apart; until then none of them is generated",
-        "None of the clashing documents is generated; the others are.");
+        "None of the clashing documents is generated (the others are); set MagicHourNamespace or MagicHourClientName on the AdditionalFiles item of one of them.");
 
-    // MHCG0027-0029 are free; MHCG0030 and later are the workflow overrides.
+    // MHCG0026-0029 are free; MHCG0030 and later are the workflow overrides.
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description);
 

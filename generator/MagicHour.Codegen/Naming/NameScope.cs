@@ -49,12 +49,15 @@ internal sealed class NameScope
         throw new InvalidOperationException("unreachable");
     }
 
-    /// <summary>Claims a group of names that must be free together (a type and its converter).</summary>
-    public string ClaimWithCompanions(string preferred, string[] companionSuffixes, params string[] alternatives)
+    /// <summary>
+    /// Claims a group of names that must be free together (a type and its converter), skipping the candidates in
+    /// <paramref name="unusable"/> (e.g. the names of the members the type will declare).
+    /// </summary>
+    public string ClaimWithCompanions(string preferred, string[] companionSuffixes, string[] unusable, params string[] alternatives)
     {
         foreach (string candidate in Candidates(preferred, alternatives))
         {
-            if (_taken.Contains(candidate) || Array.Exists(companionSuffixes, s => _taken.Contains(candidate + s)))
+            if (Array.IndexOf(unusable, candidate) >= 0 || _taken.Contains(candidate) || Array.Exists(companionSuffixes, s => _taken.Contains(candidate + s)))
             {
                 continue;
             }

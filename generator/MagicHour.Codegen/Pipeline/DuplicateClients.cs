@@ -23,7 +23,7 @@ internal sealed record DuplicateClient(string HintPrefix, string Namespace, stri
 
 /// <summary>
 /// Finds documents that would generate the same client: the compiler takes generated file names without regard to
-/// case, so two such documents would make the generator fail as a whole. Neither is generated; each gets MHCG0026.
+/// case, so two such documents would make the generator fail as a whole. Neither is generated; each gets MHCG0025.
 /// </summary>
 internal static class DuplicateClients
 {
