@@ -25,10 +25,19 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <summary>Tracking names of the pipeline's steps, for tests that check caching.</summary>
     public static class StepNames
     {
+        /// <summary>Each OpenAPI document with its options.</summary>
         public const string SpecInputs = nameof(SpecInputs);
+
+        /// <summary>Each document read: its model and its diagnostics.</summary>
         public const string ParseResults = nameof(ParseResults);
+
+        /// <summary>Each document's model, which the source output writes; it is unchanged by edits that only move diagnostics.</summary>
         public const string ClientModels = nameof(ClientModels);
+
+        /// <summary>Each document's diagnostics, reported by their own output.</summary>
         public const string Diagnostics = nameof(Diagnostics);
+
+        /// <summary>The documents that would generate the same client.</summary>
         public const string DuplicateClients = nameof(DuplicateClients);
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using MagicHour.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;

@@ -1,6 +1,6 @@
 namespace MagicHour.Codegen.Model;
 
-/// <summary>Everything the emitter needs to write one client. Diagnostics travel apart, in <see cref="SpecParseResult"/>.</summary>
+/// <summary>Everything the emitter needs to write one client. Diagnostics travel apart (<c>SpecParseResult</c>).</summary>
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="ClientName">The root client class, e.g. <c>MagicHourClient</c>.</param>
 /// <param name="HintPrefix">A prefix that keeps generated file names of several specs apart.</param>
