@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using System.Threading;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Emitting;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Parsing;
+using MagicHour.Codegen.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,8 +14,10 @@ namespace MagicHour.Codegen;
 
 /// <summary>
 /// Generates a typed client from every <c>openapi.json</c> AdditionalFile (or any AdditionalFile with
-/// <c>MagicHourCodegen="true"</c> metadata). Only <see cref="SpecInput"/> and <see cref="ClientModel"/>, both
-/// equatable, cross the pipeline, so an edit anywhere else in the project re-runs nothing.
+/// <c>MagicHourCodegen="true"</c> metadata). Only equatable data crosses the pipeline (<see cref="SpecInput"/>,
+/// <see cref="ClientModel"/>, diagnostics as <see cref="DiagnosticInfo"/>), so an edit anywhere else in the project
+/// re-runs nothing. Diagnostics are reported from their own step, apart from the code, so an edit of a document that
+/// only moves them (whitespace, key order) leaves every generated file cached.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiClientGenerator : IIncrementalGenerator
@@ -21,8 +25,20 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     /// <summary>Tracking names of the pipeline's steps, for tests that check caching.</summary>
     public static class StepNames
     {
+        /// <summary>Each OpenAPI document with its options.</summary>
         public const string SpecInputs = nameof(SpecInputs);
+
+        /// <summary>Each document read: its model and its diagnostics.</summary>
+        public const string ParseResults = nameof(ParseResults);
+
+        /// <summary>Each document's model, which the source output writes; it is unchanged by edits that only move diagnostics.</summary>
         public const string ClientModels = nameof(ClientModels);
+
+        /// <summary>Each document's diagnostics, reported by their own output.</summary>
+        public const string Diagnostics = nameof(Diagnostics);
+
+        /// <summary>The documents that would generate the same client.</summary>
+        public const string DuplicateClients = nameof(DuplicateClients);
     }
 
     /// <inheritdoc/>
@@ -35,11 +51,32 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (input, _) => input!)
             .WithTrackingName(StepNames.SpecInputs);
 
-        IncrementalValuesProvider<ClientModel> models = inputs
+        IncrementalValuesProvider<SpecParseResult> parsed = inputs
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .WithTrackingName(StepNames.ParseResults);
+
+        IncrementalValuesProvider<ClientModel> models = parsed
+            .Select(static (result, _) => result.Model)
             .WithTrackingName(StepNames.ClientModels);
 
-        context.RegisterSourceOutput(models, static (context, model) => Emit(context, model));
+        IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(StepNames.Diagnostics);
+
+        // Only the few clashing clients are combined with each model, so a document still re-emits only when it changes.
+        IncrementalValueProvider<ImmutableEquatableArray<DuplicateClient>> duplicates = parsed
+            .Select(static (result, _) => GeneratedClient.Of(result))
+            .Where(static client => client is not null)
+            .Select(static (client, _) => client!)
+            .Collect()
+            .Select(static (clients, _) => DuplicateClients.Find(clients))
+            .WithTrackingName(StepNames.DuplicateClients);
+
+        context.RegisterSourceOutput(diagnostics, static (context, diagnostics) => Report(context, diagnostics));
+        context.RegisterSourceOutput(duplicates, static (context, duplicates) => DuplicateClients.Report(context, duplicates));
+        IncrementalValueProvider<ImmutableEquatableArray<string>> duplicatePrefixes = duplicates
+            .Select(static (duplicates, _) => duplicates.Select(d => d.HintPrefix).ToImmutableEquatableArray());
+        context.RegisterSourceOutput(models.Combine(duplicatePrefixes), static (context, pair) => Emit(context, pair.Left, pair.Right));
     }
 
     private static SpecInput? ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
@@ -71,11 +108,19 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static void Emit(SourceProductionContext context, ClientModel model)
+    private static void Report(SourceProductionContext context, ImmutableEquatableArray<DiagnosticInfo> diagnostics)
     {
-        foreach (DiagnosticInfo diagnostic in model.Diagnostics)
+        foreach (DiagnosticInfo diagnostic in diagnostics)
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, ClientModel model, ImmutableEquatableArray<string> duplicatePrefixes)
+    {
+        if (DuplicateClients.IsDuplicate(model, duplicatePrefixes))
+        {
+            return;
         }
 
         foreach (SourceFile file in Emitter.Emit(model))

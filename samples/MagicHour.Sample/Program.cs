@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using MagicHour.Client;
 using MagicHour.Emulator;
 using MagicHour.Runtime;

@@ -36,7 +36,7 @@ public class CompileTests
         GenerationResult result = GeneratorHarness.RunFile(path);
         AssertClean(result);
 
-        ClientModel model = SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default);
+        ClientModel model = SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default).Model;
         Assert.Equal(operations, CountOperations(model.Root));
         AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream", expected: seedreamDeprecated);
         if (seedreamDeprecated)
@@ -94,7 +94,7 @@ public class CompileTests
             """;
         GenerationResult result = GeneratorHarness.Run(spec);
         AssertClean(result);
-        string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
+        string all = result.UnqualifiedText();
         Assert.Contains("public static Uri DefaultBaseAddress { get; } = new(\"https://eu.pets.example.com\");", all);
         Assert.Contains("new ApiRequest(HttpMethod.Delete, \"/api/v3/pets/\" + ParameterFormatter.EscapePath(ParameterFormatter.Format(id)), \"DELETE /pets/{id}\")", all);
         Assert.Contains("public sealed partial class PetStoreClient : IDisposable", all);

@@ -1,4 +1,6 @@
 using System.Linq;
+using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Parsing;
 using MagicHour.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -66,11 +68,11 @@ public class DiagnosticTests
         Assert.Contains("#/components/schemas/Missing", diagnostic.GetMessage());
         Assert.Equal(LineOf(spec, "\"#/components/schemas/Missing\""), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
-        Assert.Contains(result.Sources, s => s.SourceText.ToString().Contains("public JsonElement? Owner { get; init; }"));
+        Assert.Contains("public JsonElement? Owner { get; init; }", result.UnqualifiedText());
     }
 
     [Fact]
-    public void An_unsupported_operation_is_MHCG0004_skipped_while_the_others_generate()
+    public void An_unsupported_request_body_is_MHCG0015_skipped_while_the_others_generate()
     {
         string spec = Head + """
               "paths": {
@@ -93,12 +95,13 @@ public class DiagnosticTests
             """;
         GenerationResult result = GeneratorHarness.Run(spec);
         Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
-        Assert.Equal("MHCG0004", diagnostic.Id);
+        Assert.Equal("MHCG0015", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("POST /upload", diagnostic.GetMessage());
+        Assert.Contains("'application/xml'", diagnostic.GetMessage());
         Assert.Equal(LineOf(spec, "\"requestBody\""), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("public Task<PetsGetResponse> GetAsync(long id, CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task<PetsGetResponse> GetAsync(long id, CancellationToken cancellationToken = default)", result.Signatures());
         Assert.DoesNotContain("upload", all);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
     }
@@ -116,11 +119,23 @@ public class DiagnosticTests
             """;
         GenerationResult result = GeneratorHarness.Run(spec);
         Assert.Empty(result.GeneratorDiagnostics);
-        string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
+        string all = result.UnqualifiedText();
         Assert.Contains("[Obsolete(\"'old-bass' is deprecated.\")]\n    public static Voice OldBass", all);
         Assert.Contains("[Obsolete(\"'low' is deprecated. Use Hd ('hd') instead.\")]\n    public static Quality Low", all);
         Assert.DoesNotContain("[Obsolete(\"'bass'", all);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
+    }
+
+    [Fact]
+    public void Deprecations_are_data_in_the_model_and_the_emitter_words_them()
+    {
+        ClientModel model = SpecParser.Parse(new SpecInput(RepositoryPaths.Spec, System.IO.File.ReadAllText(RepositoryPaths.Spec), null, null), default).Model;
+        EnumModel models = model.Types.OfType<EnumModel>().Single(t => t.Name == "AiImageGeneratorCreateRequestModel");
+
+        EnumMemberModel seedream = models.Members.Single(m => m.WireValue == "seedream");
+        Assert.Equal("Use `seedream-v4` instead.", seedream.Deprecation!.Note);
+        Assert.Equal(new[] { "seedream-v4" }, seedream.Deprecation.Replacements);
+        Assert.Null(models.Members.Single(m => m.WireValue == "seedream-v4").Deprecation);
     }
 
     private static int LineOf(string text, string marker) => text[..text.IndexOf(marker, System.StringComparison.Ordinal)].Count(c => c == '\n');

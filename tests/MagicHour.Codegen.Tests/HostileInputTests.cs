@@ -1,7 +1,6 @@
-using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Collections.Generic;
 using System.Text;
 using MagicHour.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;

@@ -88,8 +88,43 @@ public class IncrementalTests
         driver = driver.RunGenerators(compilation);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.All(result.GeneratedSources, s => Assert.StartsWith("Contoso.Pets.PetsClient", s.HintName));
-        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public sealed partial class PetsClient : IDisposable"));
+        Assert.Contains(result.GeneratedSources, s => GeneratedCode.Unqualified(s.SourceText.ToString()).Contains("public sealed partial class PetsClient : IDisposable"));
     }
+
+    [Fact]
+    public void A_whitespace_edit_of_a_spec_with_a_warning_re_emits_nothing_and_moves_the_warning()
+    {
+        const string spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Pets API", "version": "1" },
+              "paths": { "/pets/{id}": { "get": {
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": {
+                  "type": "object", "properties": { "owner": { "$ref": "#/components/schemas/Missing" }, "name": { "type": "string" } } } } } } } } } }
+            }
+            """;
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("public class Unrelated { }");
+        var before = new InMemoryAdditionalText("/repo/openapi.json", spec);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { before }).RunGenerators(compilation);
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+
+        driver = driver.ReplaceAdditionalText(before, new InMemoryAdditionalText("/repo/openapi.json", "\n\n" + spec.Replace(": ", ":  "))).RunGenerators(compilation);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Unchanged, second.TrackedSteps[OpenApiClientGenerator.StepNames.ClientModels].Single().Outputs.Single().Reason);
+        IncrementalGeneratorRunStep[] emitting = second.TrackedOutputSteps.SelectMany(s => s.Value).Where(step => DependsOn(step, OpenApiClientGenerator.StepNames.ClientModels)).ToArray();
+        Assert.NotEmpty(emitting);
+        Assert.All(emitting.SelectMany(step => step.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.Equal(Texts(first), Texts(second));
+
+        Diagnostic warning = Assert.Single(second.Diagnostics);
+        Assert.Equal("MHCG0003", warning.Id);
+        Assert.Equal(Assert.Single(first.Diagnostics).Location.GetLineSpan().StartLinePosition.Line + 2, warning.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    private static bool DependsOn(IncrementalGeneratorRunStep step, string name) =>
+        step.Name == name || step.Inputs.Any(input => DependsOn(input.Source, name));
 
     private static List<string> Texts(GeneratorRunResult result) => result.GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText).ToList();
 }

@@ -1,5 +1,5 @@
+using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using MagicHour.Codegen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -15,81 +15,7 @@ public class NonJsonBodyTests
           "info": { "title": "Test API", "version": "1" },
         """;
 
-    private static readonly string FilesSpec = Head + """
-          "paths": {
-            "/pets/{petId}/image": {
-              "post": {
-                "operationId": "uploadImage",
-                "parameters": [ { "name": "petId", "in": "path", "required": true, "schema": { "type": "integer", "format": "int64" } } ],
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "multipart/form-data": {
-                      "schema": {
-                        "type": "object",
-                        "required": [ "image" ],
-                        "properties": {
-                          "image": { "type": "string", "format": "binary", "description": "The picture." },
-                          "description": { "type": "string" },
-                          "tags": { "type": "array", "items": { "type": "string" } },
-                          "width": { "type": "integer" },
-                          "extras": { "type": "array", "items": { "type": "string", "format": "binary" } }
-                        }
-                      }
-                    }
-                  }
-                },
-                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "type": "object", "properties": { "url": { "type": "string" } } } } } } }
-              }
-            },
-            "/files/{name}": {
-              "put": {
-                "operationId": "putFile",
-                "parameters": [ { "name": "name", "in": "path", "required": true, "schema": { "type": "string" } } ],
-                "requestBody": { "required": true, "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } } },
-                "responses": { "201": { "description": "stored", "content": { "text/plain": { "schema": { "type": "string" } } } } }
-              },
-              "get": {
-                "operationId": "getFile",
-                "parameters": [ { "name": "name", "in": "path", "required": true, "schema": { "type": "string" } } ],
-                "responses": { "200": { "description": "the file", "content": { "application/octet-stream": { "schema": { "type": "string", "format": "binary" } } } } }
-              }
-            },
-            "/photos": {
-              "post": {
-                "operationId": "addPhoto",
-                "requestBody": { "content": { "image/png": {}, "image/jpeg": {} } },
-                "responses": { "204": { "description": "added" } }
-              }
-            },
-            "/anything": {
-              "post": {
-                "operationId": "anything",
-                "requestBody": { "required": true, "content": { "*/*": { "schema": { "type": "string", "format": "binary" } } } },
-                "responses": { "200": { "description": "echo", "content": { "*/*": { "schema": { "type": "string", "format": "binary" } } } } }
-              }
-            },
-            "/login": {
-              "post": {
-                "operationId": "login",
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "application/x-www-form-urlencoded": {
-                      "schema": {
-                        "type": "object",
-                        "required": [ "username", "password" ],
-                        "properties": { "username": { "type": "string" }, "password": { "type": "string" }, "remember": { "type": "boolean" } }
-                      }
-                    }
-                  }
-                },
-                "responses": { "200": { "description": "token", "content": { "text/plain": {} } } }
-              }
-            }
-          }
-        }
-        """;
+    private static readonly string FilesSpec = Scenarios.Read("forms-and-binary");
 
     [Fact]
     public void Form_and_binary_operations_generate_and_compile_cleanly()
@@ -98,27 +24,26 @@ public class NonJsonBodyTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
-        string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains(
-            "public Task<PetsImageCreateResponse> CreateAsync(long petId, FilePart image, string? description = null, IReadOnlyList<string>? tags = null, int? width = null, IReadOnlyList<FilePart>? extras = null, CancellationToken cancellationToken = default)",
-            all);
+        string all = result.UnqualifiedText();
+        IReadOnlyList<string> signatures = result.Signatures();
+        Assert.Contains("Task<PetsImageCreateResponse> CreateAsync(long petId, FilePart image, string? description = null, IReadOnlyList<string>? tags = null, int? width = null, IReadOnlyList<FilePart>? extras = null, CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("form.AddFile(\"image\", image);", all);
         Assert.Contains("form.Add(\"width\", width is null ? null : ParameterFormatter.Format(width.Value));", all);
         Assert.Contains("apiRequest.SetMultipartBody(form);", all);
 
-        Assert.Contains("public Task<string> UpdateAsync(string name, Stream content, CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task<string> UpdateAsync(string name, Stream content, CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, \"application/octet-stream\");", all);
         Assert.Contains("apiRequest.Accept = \"text/plain\";", all);
         Assert.Contains("return _pipeline.SendForStringAsync(apiRequest, cancellationToken);", all);
 
-        Assert.Contains("public Task<BinaryResponse> GetAsync(string name, CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task<BinaryResponse> GetAsync(string name, CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("return _pipeline.SendForBinaryAsync(apiRequest, cancellationToken);", all);
 
-        Assert.Contains("public Task CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, contentType);", all);
-        Assert.Contains("public Task<BinaryResponse> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task<BinaryResponse> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default)", signatures);
 
-        Assert.Contains("public Task<string> CreateAsync(string username, string password, bool? remember = null, CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task<string> CreateAsync(string username, string password, bool? remember = null, CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("apiRequest.SetFormUrlEncodedBody(form);", all);
     }
 
@@ -150,7 +75,7 @@ public class NonJsonBodyTests
     }
 
     [Fact]
-    public void A_url_encoded_form_with_a_file_field_is_MHCG0004_skipped()
+    public void A_url_encoded_form_with_a_file_field_is_MHCG0017_skipped()
     {
         string spec = Head + """
               "paths": {
@@ -167,8 +92,8 @@ public class NonJsonBodyTests
         GenerationResult result = GeneratorHarness.Run(spec);
 
         Diagnostic diagnostic = Assert.Single(result.GeneratorDiagnostics);
-        Assert.Equal("MHCG0004", diagnostic.Id);
-        Assert.Contains("'file' is binary", diagnostic.GetMessage());
+        Assert.Equal("MHCG0017", diagnostic.Id);
+        Assert.Contains("the field 'file' of its url-encoded form at #/paths/~1forms/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/file is binary", diagnostic.GetMessage());
     }
 
     [CorpusFact]
@@ -177,12 +102,13 @@ public class NonJsonBodyTests
         string path = Path.Combine(RepositoryPaths.Shared, "specs", "oas-examples", "3.0", "file-uploads.json");
         GenerationResult result = GeneratorHarness.RunFile(path);
 
-        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "MHCG0004");
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
-        string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("public Task CreateAsync(Stream? content = null, CancellationToken cancellationToken = default)", all);
+        string all = result.UnqualifiedText();
+        IReadOnlyList<string> signatures = result.Signatures();
+        Assert.Contains("Task CreateAsync(Stream? content = null, CancellationToken cancellationToken = default)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, \"image/png\");", all);
-        Assert.Contains("public Task CreateAsync(int? orderId = null, int? userId = null, FilePart? documentFile = null, CancellationToken cancellationToken = default)", all);
-        Assert.Contains("public Task UpdateAsync(IReadOnlyList<FilePart>? filename = null, CancellationToken cancellationToken = default)", all);
+        Assert.Contains("Task CreateAsync(int? orderId = null, int? userId = null, FilePart? documentFile = null, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task UpdateAsync(IReadOnlyList<FilePart>? filename = null, CancellationToken cancellationToken = default)", signatures);
     }
 }

@@ -11,29 +11,7 @@ namespace MagicHour.Codegen.Tests;
 /// <summary>A <c>oneOf</c> with a discriminator is a real closed union, not <c>object</c>; unknown variants keep their JSON.</summary>
 public class PolymorphismTests
 {
-    private const string Spec = """
-        {
-          "openapi": "3.0.3",
-          "info": { "title": "Pets API", "version": "1" },
-          "paths": {
-            "/pets": {
-              "post": {
-                "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } },
-                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": {
-                  "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } } } }
-              }
-            }
-          },
-          "components": { "schemas": {
-            "Pet": {
-              "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ],
-              "discriminator": { "propertyName": "pet_type", "mapping": { "cat": "#/components/schemas/Cat", "kitten": "#/components/schemas/Cat" } }
-            },
-            "Cat": { "type": "object", "required": ["pet_type"], "properties": { "pet_type": { "type": "string" }, "hunts": { "type": "boolean" } } },
-            "Dog": { "type": "object", "required": ["pet_type"], "properties": { "pet_type": { "type": "string" }, "friends": { "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } }
-          } }
-        }
-        """;
+    private static readonly string Spec = Scenarios.Read("union");
 
     private static readonly Lazy<(GenerationResult Result, Assembly Assembly)> Generated = new(() =>
     {

@@ -75,5 +75,5 @@ public class TypeNamingTests
     }
 
     private static HashSet<string> TypeNames(string spec) =>
-        SpecParser.Parse(new SpecInput("/spec/openapi.json", spec, null, null), default).Types.Select(t => t.Name).ToHashSet();
+        SpecParser.Parse(new SpecInput("/spec/openapi.json", spec, null, null), default).Model.Types.Select(t => t.Name).ToHashSet();
 }

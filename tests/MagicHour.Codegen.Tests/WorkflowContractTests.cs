@@ -266,7 +266,7 @@ public class WorkflowContractTests
             """;
     }
 
-    internal static ClientModel Parse(string spec) => SpecParser.Parse(new SpecInput("/specs/openapi.json", spec, null, null), default);
+    internal static ClientModel Parse(string spec) => SpecParser.Parse(new SpecInput("/specs/openapi.json", spec, null, null), default).Model;
 
     internal static IEnumerable<OperationModel> Operations(OperationGroupModel group) => group.Operations.Concat(group.Groups.SelectMany(Operations));
 

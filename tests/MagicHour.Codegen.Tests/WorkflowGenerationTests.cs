@@ -54,7 +54,7 @@ public class WorkflowGenerationTests
         var input = new SpecInput(path, File.ReadAllText(path), null, null,
             StatusOperations: "aiImageEditor.createImage=none;faceSwapPhoto.createImage=videoProjects.getDetails",
             AssetFields: "faceSwap.createVideo=assets.face_mappings[].new_face");
-        ClientModel model = SpecParser.Parse(input, default);
+        ClientModel model = SpecParser.Parse(input, default).Model;
         var operations = Operations(model.Root).ToDictionary(o => o.OperationId);
 
         Assert.Null(operations["aiImageEditor.createImage"].Workflow);
@@ -83,7 +83,7 @@ public class WorkflowGenerationTests
         Assert.Contains("workflow.AddInput(request.Name);", generator);
     }
 
-    private static ClientModel Parse(string path) => SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default);
+    private static ClientModel Parse(string path) => SpecParser.Parse(new SpecInput(path, File.ReadAllText(path), null, null), default).Model;
 
     private static IEnumerable<OperationModel> Operations(OperationGroupModel group) => group.Operations.Concat(group.Groups.SelectMany(Operations));
 }

@@ -10,11 +10,11 @@ namespace MagicHour.Emulator.Tests;
 /// <summary>An independent PNG reader: checks the structure, the CRCs and that IDAT inflates to the right size.</summary>
 internal static class PngChecker
 {
-    private static readonly byte[] s_signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     public static (int Width, int Height) AssertDecodable(byte[] png)
     {
-        Assert.True(png.AsSpan(0, 8).SequenceEqual(s_signature), "PNG signature");
+        Assert.True(png.AsSpan(0, 8).SequenceEqual(Signature), "PNG signature");
         int offset = 8;
         int width = 0, height = 0, bitDepth = 0, colourType = -1;
         bool sawEnd = false;

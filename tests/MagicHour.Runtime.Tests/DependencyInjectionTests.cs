@@ -32,8 +32,9 @@ public sealed class DependencyInjectionTests
         Assert.Contains(logs.Lines, l => l.Contains("ai-image-generator", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("is complete", StringComparison.Ordinal));
         Assert.All(logs.Lines, l => Assert.DoesNotContain(TestApi.ApiKey, l));
-        Assert.NotNull(provider.GetRequiredKeyedService<ApiPipeline>(typeof(ImageClient)));
-        Assert.NotNull(provider.GetRequiredService<ApiPipeline>());
+        Assert.Same(client, provider.GetRequiredService<ImageClient>());
+        Assert.Same(client.Pipeline, provider.GetRequiredKeyedService<ApiPipeline>(typeof(ImageClient)));
+        Assert.Same(client.Pipeline, provider.GetRequiredService<ApiPipeline>());
     }
 
     [Fact]

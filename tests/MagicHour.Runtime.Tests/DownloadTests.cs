@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using MagicHour.Emulator;
 using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Projects;
 using MagicHour.Runtime.Tests.Support;
 
 namespace MagicHour.Runtime.Tests;

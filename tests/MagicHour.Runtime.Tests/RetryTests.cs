@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using MagicHour.Emulator;
 using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Projects;
 using MagicHour.Runtime.Tests.Support;
 
 namespace MagicHour.Runtime.Tests;

@@ -1,7 +1,5 @@
 using MagicHour.Emulator;
-using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Projects;
 using MagicHour.Runtime.Tests.Support;
 
 namespace MagicHour.Runtime.Tests;

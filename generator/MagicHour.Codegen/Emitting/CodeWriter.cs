@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,6 +12,9 @@ internal sealed class CodeWriter
     private static readonly Regex InlineCode = new("`([^`\n]+)`");
     private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
     private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
+
+    /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
+    public const int MaxLineLength = 140;
 
     private readonly StringBuilder _builder = new();
     private int _indent;
@@ -29,6 +33,31 @@ internal sealed class CodeWriter
     public void Open(string text)
     {
         Line(text);
+        Line("{");
+        _indent++;
+    }
+
+    /// <summary>
+    /// Opens a method: on one line when it fits in <see cref="MaxLineLength"/>, else with one parameter per line.
+    /// </summary>
+    /// <param name="head">Modifiers, return type and name, e.g. <c>public Task CreateAsync</c>.</param>
+    public void OpenMethod(string head, IReadOnlyList<string> parameters)
+    {
+        string oneLine = $"{head}({string.Join(", ", parameters)})";
+        if (parameters.Count < 2 || (_indent * 4) + oneLine.Length <= MaxLineLength)
+        {
+            Open(oneLine);
+            return;
+        }
+
+        Line(head + "(");
+        _indent++;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            Line(parameters[i] + (i == parameters.Count - 1 ? ")" : ","));
+        }
+
+        _indent--;
         Line("{");
         _indent++;
     }
@@ -75,7 +104,7 @@ internal sealed class CodeWriter
     /// </summary>
     private static string[] BulletLists(string[] lines)
     {
-        var result = new System.Collections.Generic.List<string>();
+        var result = new List<string>();
         StringBuilder? item = null;
         bool inList = false;
         foreach (string line in lines)
@@ -120,7 +149,7 @@ internal sealed class CodeWriter
         return result.ToArray();
     }
 
-    private static void FlushItem(System.Collections.Generic.List<string> result, ref StringBuilder? item)
+    private static void FlushItem(List<string> result, ref StringBuilder? item)
     {
         if (item is not null)
         {

@@ -11,14 +11,17 @@ internal static class ConverterHeader
     public static void Open(CodeWriter w, string typeName, string how)
     {
         w.DocXml("summary", $"Reads and writes <see cref=\"{typeName}\"/> {how}, without reflection.");
-        w.Line("[EditorBrowsable(EditorBrowsableState.Never)]");
+        w.Line($"[{KnownTypes.EditorBrowsableAttribute}({KnownTypes.EditorBrowsableState}.Never)]");
         w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed class {typeName}JsonConverter : JsonConverter<{typeName}>");
+        w.Open($"public sealed class {typeName}JsonConverter : {KnownTypes.JsonConverter}<{typeName}>");
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override {typeName} Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);");
+        w.Line($"public override {typeName} Read(ref {KnownTypes.Utf8JsonReader} reader, {KnownTypes.Type} typeToConvert, {KnownTypes.JsonSerializerOptions} options) => ReadValue(ref reader);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write(Utf8JsonWriter writer, {typeName} value, JsonSerializerOptions options) => WriteValue(writer, value);");
+        w.Line($"public override void Write({KnownTypes.Utf8JsonWriter} writer, {typeName} value, {KnownTypes.JsonSerializerOptions} options) => WriteValue(writer, value);");
         w.Line();
     }
+
+    /// <summary>The <c>[JsonConverter]</c> attribute that ties a generated type to its converter.</summary>
+    public static string Attribute(string typeName) => $"[{KnownTypes.JsonConverterAttribute}(typeof({typeName}JsonConverter))]";
 }

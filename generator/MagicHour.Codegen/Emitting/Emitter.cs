@@ -15,7 +15,7 @@ internal static class Emitter
         }
 
         files.Add(new SourceFile($"{model.HintPrefix}.g.cs", ClientEmitter.EmitRoot(model)));
-        files.Add(new SourceFile($"{model.HintPrefix}ServiceCollectionExtensions.g.cs", ClientEmitter.EmitServiceCollectionExtensions(model)));
+        files.Add(new SourceFile($"{model.HintPrefix}ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model)));
         AddGroups(files, model.Root, model);
         foreach (TypeModel type in model.Types)
         {

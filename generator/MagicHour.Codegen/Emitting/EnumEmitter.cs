@@ -12,40 +12,33 @@ internal static class EnumEmitter
     public static string Emit(EnumModel model, string ns)
     {
         var w = new CodeWriter();
-        FileHeader.Write(w, ns, "System", "System.CodeDom.Compiler", "System.Collections.Generic", "System.ComponentModel", "System.Text.Json", "System.Text.Json.Serialization", "MagicHour.Runtime.Json");
+        FileHeader.Write(w, ns);
         string name = model.Name;
 
         w.Doc(model.Documentation, $"The values of <c>{name}</c>.");
-        if (model.ObsoleteMessage is not null)
-        {
-            w.Line($"[Obsolete({CodeWriter.Literal(model.ObsoleteMessage)})]");
-        }
-
-        w.Line($"[JsonConverter(typeof({name}JsonConverter))]");
+        Deprecations.WriteFor(w, model);
+        w.Line(ConverterHeader.Attribute(name));
         w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public readonly partial struct {name} : IEquatable<{name}>");
+        w.Open($"public readonly partial struct {name} : {KnownTypes.IEquatable}<{name}>");
         w.Line("private readonly string? _value;");
         w.Line();
         w.DocTag("summary", "Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.");
         w.Line("/// <param name=\"value\">The value exactly as sent on the wire.</param>");
-        w.Line($"public {name}(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));");
+        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
 
         foreach (EnumMemberModel member in model.Members)
         {
             w.Line();
             string summary = member.Documentation.Summary is { Length: > 0 } text ? $"`{member.WireValue}`: {text}" : $"`{member.WireValue}`";
             w.DocTag("summary", summary);
-            if (member.ObsoleteMessage is not null)
-            {
-                w.Line($"[Obsolete({CodeWriter.Literal(member.ObsoleteMessage)})]");
-            }
+            Deprecations.WriteFor(w, member, model);
 
             w.Line($"public static {name} {member.Name} {{ get; }} = new({CodeWriter.Literal(member.WireValue)});");
         }
 
         w.Line();
         w.DocTag("summary", "Every value this client was generated with, deprecated ones included.");
-        w.Line($"public static IReadOnlyList<{name}> KnownValues {{ get; }} = new {name}[]");
+        w.Line($"public static {KnownTypes.IReadOnlyList}<{name}> KnownValues {{ get; }} = new {name}[]");
         w.Line("{");
         w.Indent();
         foreach (EnumMemberModel member in model.Members)
@@ -86,13 +79,13 @@ internal static class EnumEmitter
         w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, StringComparison.Ordinal);");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, {KnownTypes.StringComparison}.Ordinal);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line($"public override int GetHashCode() => {KnownTypes.StringComparer}.Ordinal.GetHashCode(Value);");
         w.Line();
         w.DocTag("summary", "The wire value.");
         w.Line("public override string ToString() => Value;");
@@ -101,10 +94,10 @@ internal static class EnumEmitter
 
         ConverterHeader.Open(w, name, "as a JSON string");
         w.DocTag("summary", "Reads the value at the reader's current token; unknown strings are kept, not rejected.");
-        w.Line($"public static {name} ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));");
+        w.Line($"public static {name} ReadValue(ref {KnownTypes.Utf8JsonReader} reader) => new({KnownTypes.JsonSupport}.ReadString(ref reader));");
         w.Line();
         w.DocTag("summary", "Writes the wire value.");
-        w.Line($"public static void WriteValue(Utf8JsonWriter writer, {name} value) => writer.WriteStringValue(value.Value);");
+        w.Line($"public static void WriteValue({KnownTypes.Utf8JsonWriter} writer, {name} value) => writer.WriteStringValue(value.Value);");
         w.Close();
         return w.ToString();
     }

@@ -10,15 +10,11 @@ internal static class ObjectEmitter
     public static string Emit(ObjectModel model, string ns)
     {
         var w = new CodeWriter();
-        FileHeader.Write(w, ns, "System", "System.CodeDom.Compiler", "System.Collections.Generic", "System.ComponentModel", "System.Text.Json", "System.Text.Json.Serialization", "MagicHour.Runtime.Json");
+        FileHeader.Write(w, ns);
 
         w.Doc(model.Documentation, $"The <c>{model.Name}</c> schema.");
-        if (model.ObsoleteMessage is not null)
-        {
-            w.Line($"[Obsolete({CodeWriter.Literal(model.ObsoleteMessage)})]");
-        }
-
-        w.Line($"[JsonConverter(typeof({model.Name}JsonConverter))]");
+        Deprecations.WriteFor(w, model);
+        w.Line(ConverterHeader.Attribute(model.Name));
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public sealed partial record {model.Name}");
         bool first = true;
@@ -31,13 +27,10 @@ internal static class ObjectEmitter
 
             first = false;
             w.Doc(property.Documentation, $"The <c>{CodeWriter.XmlText(property.WireName)}</c> field.");
-            if (property.ObsoleteMessage is not null)
-            {
-                w.Line($"[Obsolete({CodeWriter.Literal(property.ObsoleteMessage)})]");
-            }
+            Deprecations.WriteFor(w, property);
 
             string required = property.IsRequired ? "required " : string.Empty;
-            w.Line($"public {required}{TypeNames.Of(property.Type, property.IsCSharpNullable)} {property.Name} {{ get; init; }}");
+            w.Line($"public {required}{CSharpType.Of(property.Type, property.IsCSharpNullable)} {property.Name} {{ get; init; }}");
         }
 
         w.Close();
@@ -68,11 +61,11 @@ internal static class ObjectEmitter
         }
 
         w.DocXml("summary", $"Reads a <see cref=\"{model.Name}\"/> from the reader's current token.");
-        w.Open($"public static {model.Name} ReadValue(ref Utf8JsonReader reader)");
-        w.Line($"JsonSupport.Expect(ref reader, JsonTokenType.StartObject, {CodeWriter.Literal(model.Name)});");
+        w.Open($"public static {model.Name} ReadValue(ref {KnownTypes.Utf8JsonReader} reader)");
+        w.Line($"{KnownTypes.JsonSupport}.Expect(ref reader, {KnownTypes.JsonTokenType}.StartObject, {CodeWriter.Literal(model.Name)});");
         foreach ((PropertyModel property, string local, string? found) in names)
         {
-            w.Line($"{TypeNames.Of(property.Type, nullable: true)} {local} = default;");
+            w.Line($"{CSharpType.Of(property.Type, nullable: true)} {local} = default;");
             if (found is not null)
             {
                 w.Line($"bool {found} = false;");
@@ -80,8 +73,8 @@ internal static class ObjectEmitter
         }
 
         w.Open("while (true)");
-        w.Line("JsonSupport.Read(ref reader);");
-        w.Open("if (reader.TokenType == JsonTokenType.EndObject)");
+        w.Line($"{KnownTypes.JsonSupport}.Read(ref reader);");
+        w.Open($"if (reader.TokenType == {KnownTypes.JsonTokenType}.EndObject)");
         w.Line("break;");
         w.Close();
         w.Line();
@@ -89,7 +82,7 @@ internal static class ObjectEmitter
         foreach ((PropertyModel property, string local, string? found) in names)
         {
             w.Open($"{keyword} (reader.ValueTextEquals({CodeWriter.Utf8Literal(property.WireName)}))");
-            w.Line("JsonSupport.Read(ref reader);");
+            w.Line($"{KnownTypes.JsonSupport}.Read(ref reader);");
             string readExpression = JsonCode.Read(property.Type, "reader");
             if (property.Type.Kind == TypeRefKind.Any)
             {
@@ -97,12 +90,12 @@ internal static class ObjectEmitter
             }
             else if (property.IsCSharpNullable)
             {
-                string none = property.Type.IsValueType ? $"default({TypeNames.Of(property.Type, nullable: true)})" : "null";
-                w.Line($"{local} = reader.TokenType == JsonTokenType.Null ? {none} : {readExpression};");
+                string none = property.Type.IsValueType ? $"default({CSharpType.Of(property.Type, nullable: true)})" : "null";
+                w.Line($"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? {none} : {readExpression};");
             }
             else
             {
-                w.Line($"{local} = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)}) : {readExpression};");
+                w.Line($"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? throw {KnownTypes.JsonSupport}.UnexpectedNull({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)}) : {readExpression};");
             }
 
             if (found is not null)
@@ -117,12 +110,12 @@ internal static class ObjectEmitter
         if (names.Count > 0)
         {
             w.Open("else");
-            w.Line("JsonSupport.SkipValue(ref reader);");
+            w.Line($"{KnownTypes.JsonSupport}.SkipValue(ref reader);");
             w.Close();
         }
         else
         {
-            w.Line("JsonSupport.SkipValue(ref reader);");
+            w.Line($"{KnownTypes.JsonSupport}.SkipValue(ref reader);");
         }
 
         w.Close();
@@ -135,7 +128,7 @@ internal static class ObjectEmitter
 
             w.Line();
             w.Open($"if (!{found})");
-            w.Line($"throw JsonSupport.MissingProperty({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)});");
+            w.Line($"throw {KnownTypes.JsonSupport}.MissingProperty({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)});");
             w.Close();
         }
 
@@ -163,8 +156,8 @@ internal static class ObjectEmitter
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
         w.DocXml("summary", $"Writes <paramref name=\"value\"/> as a JSON object.");
-        w.Open($"public static void WriteValue(Utf8JsonWriter writer, {model.Name} value)");
-        w.Line("ArgumentNullException.ThrowIfNull(value);");
+        w.Open($"public static void WriteValue({KnownTypes.Utf8JsonWriter} writer, {model.Name} value)");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(value);");
         w.Line("writer.WriteStartObject();");
         foreach (PropertyModel property in model.Properties)
         {

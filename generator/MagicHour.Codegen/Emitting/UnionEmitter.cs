@@ -13,19 +13,15 @@ internal static class UnionEmitter
     public static string Emit(UnionModel model, string ns)
     {
         var w = new CodeWriter();
-        FileHeader.Write(w, ns, "System", "System.CodeDom.Compiler", "System.ComponentModel", "System.Text.Json", "System.Text.Json.Serialization", "MagicHour.Runtime.Json");
+        FileHeader.Write(w, ns);
         string name = model.Name;
         string discriminator = CodeWriter.XmlText(model.DiscriminatorWireName);
 
         w.Doc(model.Documentation, model.Cases.Count == 0
             ? $"A value of the <c>{name}</c> schema, kept as JSON."
             : $"One of {string.Join(", ", model.Cases.Select(c => $"<see cref=\"{c.TypeName}\"/>"))}, told apart by <c>{discriminator}</c>.");
-        if (model.ObsoleteMessage is not null)
-        {
-            w.Line($"[Obsolete({CodeWriter.Literal(model.ObsoleteMessage)})]");
-        }
-
-        w.Line($"[JsonConverter(typeof({name}JsonConverter))]");
+        Deprecations.WriteFor(w, model);
+        w.Line(ConverterHeader.Attribute(name));
         w.Line(FileHeader.GeneratedCodeAttribute);
         w.Open($"public abstract partial record {name}");
         w.Line($"private protected {name}()");
@@ -44,7 +40,7 @@ internal static class UnionEmitter
         w.DocXml("summary", "A variant this client does not know (the API may add some), with its JSON kept as it came.");
         w.Line("/// <param name=\"DiscriminatorValue\">The discriminator's value, if the JSON had one.</param>");
         w.Line("/// <param name=\"Json\">The whole value.</param>");
-        w.Line($"public sealed record Unknown(string? DiscriminatorValue, JsonElement Json) : {name};");
+        w.Line($"public sealed record Unknown(string? DiscriminatorValue, {KnownTypes.JsonElement} Json) : {name};");
         foreach (UnionCaseModel @case in model.Cases)
         {
             w.Line();
@@ -56,14 +52,14 @@ internal static class UnionEmitter
         w.Line();
         ConverterHeader.Open(w, name, $"as JSON, choosing the case by <c>{discriminator}</c>");
         w.DocXml("summary", $"Reads a <see cref=\"{name}\"/> from the reader's current token.");
-        w.Open($"public static {name} ReadValue(ref Utf8JsonReader reader)");
+        w.Open($"public static {name} ReadValue(ref {KnownTypes.Utf8JsonReader} reader)");
         if (model.Cases.Count == 0)
         {
-            w.Line($"return new {name}.Unknown(null, JsonSupport.ReadElement(ref reader));");
+            w.Line($"return new {name}.Unknown(null, {KnownTypes.JsonSupport}.ReadElement(ref reader));");
         }
         else
         {
-            w.Line($"string? discriminator = reader.TokenType == JsonTokenType.StartObject ? JsonSupport.PeekDiscriminator(reader, {CodeWriter.Utf8Literal(model.DiscriminatorWireName)}) : null;");
+            w.Line($"string? discriminator = reader.TokenType == {KnownTypes.JsonTokenType}.StartObject ? {KnownTypes.JsonSupport}.PeekDiscriminator(reader, {CodeWriter.Utf8Literal(model.DiscriminatorWireName)}) : null;");
             w.Line("switch (discriminator)");
             w.Line("{");
             w.Indent();
@@ -78,7 +74,7 @@ internal static class UnionEmitter
             }
 
             w.Line("default:");
-            w.Line($"    return new {name}.Unknown(discriminator, JsonSupport.ReadElement(ref reader));");
+            w.Line($"    return new {name}.Unknown(discriminator, {KnownTypes.JsonSupport}.ReadElement(ref reader));");
             w.Outdent();
             w.Line("}");
         }
@@ -86,7 +82,7 @@ internal static class UnionEmitter
         w.Close();
         w.Line();
         w.DocXml("summary", "Writes the case's value; an unknown variant is written back exactly as it was read.");
-        w.Open($"public static void WriteValue(Utf8JsonWriter writer, {name} value)");
+        w.Open($"public static void WriteValue({KnownTypes.Utf8JsonWriter} writer, {name} value)");
         w.Line("switch (value)");
         w.Line("{");
         w.Indent();
@@ -101,7 +97,7 @@ internal static class UnionEmitter
         w.Line("    unknown.Json.WriteTo(writer);");
         w.Line("    break;");
         w.Line("default:");
-        w.Line("    throw new ArgumentNullException(nameof(value));");
+        w.Line($"    throw new {KnownTypes.ArgumentNullException}(nameof(value));");
         w.Outdent();
         w.Line("}");
         w.Close();

@@ -12,19 +12,6 @@ namespace MagicHour.Codegen.Emitting;
 /// </summary>
 internal static class WorkflowEmitter
 {
-    private const string Task = "global::System.Threading.Tasks.Task";
-    private const string CancellationToken = "global::System.Threading.CancellationToken";
-    private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
-    private const string Enumerable = "global::System.Linq.Enumerable";
-    private const string EmptyArray = "global::System.Array.Empty";
-    private const string ArgumentNullException = "global::System.ArgumentNullException";
-    private const string ProjectWorkflow = "global::MagicHour.Runtime.Projects.ProjectWorkflow";
-    private const string ProjectResult = "global::MagicHour.Runtime.Projects.ProjectResult";
-    private const string ProjectState = "global::MagicHour.Runtime.Projects.ProjectState";
-    private const string GenerateOptions = "global::MagicHour.Runtime.Projects.GenerateOptions";
-    private const string AssetUploadRequest = "global::MagicHour.Runtime.Files.AssetUploadRequest";
-    private const string AssetUploadTarget = "global::MagicHour.Runtime.Files.AssetUploadTarget";
-
     /// <param name="w">The writer of the create operation's group class.</param>
     /// <param name="operation">The create operation.</param>
     /// <param name="declarations">The create method's parameter declarations, without its cancellation token.</param>
@@ -32,8 +19,8 @@ internal static class WorkflowEmitter
     public static void Emit(CodeWriter w, OperationModel operation, IReadOnlyList<string> declarations, IReadOnlyList<string> arguments)
     {
         WorkflowModel workflow = operation.Workflow!;
-        string projectType = TypeNames.Of(workflow.ProjectType, false);
-        string createdType = TypeNames.Of(operation.ResponseType!, false);
+        string projectType = CSharpType.Of(workflow.ProjectType, false);
+        string createdType = CSharpType.Of(operation.ResponseType!, false);
         string request = workflow.RequestParameter;
         string local = workflow.WorkflowLocal;
         string token = workflow.CancellationTokenParameter;
@@ -63,20 +50,17 @@ internal static class WorkflowEmitter
         w.Line($"/// <param name=\"{workflow.OptionsParameter}\">Whether to wait and download, where to, polling, progress and a size limit; null for the defaults.</param>");
         w.Line($"/// <param name=\"{token}\">Cancels the call.</param>");
         w.Line("/// <returns>The project id, its final status, the credits charged, its details and the files written.</returns>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
-        w.Line("/// <exception cref=\"global::MagicHour.Runtime.Projects.MagicHourProjectException\">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>");
-        w.Line("/// <exception cref=\"global::MagicHour.Runtime.MagicHourApiException\">An API call failed, or the create returned no project id.</exception>");
-        if (operation.ObsoleteMessage is not null)
-        {
-            w.Line($"[global::System.Obsolete({CodeWriter.Literal(operation.ObsoleteMessage)})]");
-        }
+        w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">A local input cannot be uploaded; nothing was uploaded or charged.</exception>");
+        w.Line($"/// <exception cref=\"{KnownTypes.MagicHourProjectException}\">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>");
+        w.Line($"/// <exception cref=\"{KnownTypes.MagicHourApiException}\">An API call failed, or the create returned no project id.</exception>");
+        Deprecations.WriteFor(w, operation);
 
         var signature = declarations.ToList();
-        signature.Add($"{GenerateOptions}? {workflow.OptionsParameter} = null");
-        signature.Add($"{CancellationToken} {token} = default");
-        w.Open($"public async {Task}<{ProjectResult}<{projectType}>> GenerateAsync({string.Join(", ", signature)})");
-        w.Line($"{ArgumentNullException}.ThrowIfNull({request});");
-        w.Line($"var {local} = new {ProjectWorkflow}(_pipeline, {workflow.OptionsParameter});");
+        signature.Add($"{KnownTypes.GenerateOptions}? {workflow.OptionsParameter} = null");
+        signature.Add($"{KnownTypes.CancellationToken} {token} = default");
+        w.OpenMethod($"public async {KnownTypes.Task}<{KnownTypes.ProjectResult}<{projectType}>> GenerateAsync", signature);
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull({request});");
+        w.Line($"var {local} = new {KnownTypes.ProjectWorkflow}(_pipeline, {workflow.OptionsParameter});");
         if (workflow.Assets.Count > 0)
         {
             AddInputs(w, workflow.Assets, request, local);
@@ -114,7 +98,7 @@ internal static class WorkflowEmitter
         w.DocXml("summary", $"What waiting for a project and downloading its outputs need from <see cref=\"{adapter.ProjectTypeName}\"/>; <c>GenerateAsync</c> hands it to the runtime.");
         w.Line($"/// <param name=\"{project}\">A project as fetched.</param>");
         w.Line("/// <returns>Its id, status, credits, download URLs and error.</returns>");
-        w.Line($"internal static {ProjectState} {adapter.MethodName}({adapter.ProjectTypeName} {project}) => new(");
+        w.Line($"internal static {KnownTypes.ProjectState} {adapter.MethodName}({adapter.ProjectTypeName} {project}) => new(");
         w.Indent();
         w.Line($"{Text(project, adapter.Id, nullSafe: false)}{(adapter.Id.IsNullable ? " ?? string.Empty" : string.Empty)},");
         w.Line($"{Text(project, adapter.Status, nullSafe: false)}{(adapter.Status.IsNullable ? " ?? string.Empty" : string.Empty)},");
@@ -124,12 +108,12 @@ internal static class WorkflowEmitter
         {
             string list = $"{project}.{downloads.List.PropertyName}";
             string item = downloads.ItemParameter;
-            string urls = $"{Enumerable}.ToList({Enumerable}.Select({list}, static {item} => {Text(item, downloads.Url, nullSafe: downloads.ItemsNullable)}))";
-            w.Line(downloads.List.IsNullable ? $"{list} is null ? {EmptyArray}<string?>() : {urls}," : $"{urls},");
+            string urls = $"{KnownTypes.Enumerable}.ToList({KnownTypes.Enumerable}.Select({list}, static {item} => {Text(item, downloads.Url, nullSafe: downloads.ItemsNullable)}))";
+            w.Line(downloads.List.IsNullable ? $"{list} is null ? {KnownTypes.Array}.Empty<string?>() : {urls}," : $"{urls},");
         }
         else
         {
-            w.Line($"{EmptyArray}<string?>(),");
+            w.Line($"{KnownTypes.Array}.Empty<string?>(),");
         }
 
         string error = adapter.Error is { } e ? $"{project}.{e.Error.PropertyName}" : string.Empty;
@@ -149,19 +133,21 @@ internal static class WorkflowEmitter
         w.Line($"/// <param name=\"{files}\">The asset type and extension of each file, in order.</param>");
         w.Line($"/// <param name=\"{token}\">Cancels the call.</param>");
         w.Line("/// <returns>Where to upload each file and the path to send in its place, in the same order.</returns>");
-        w.Open($"internal async {Task}<{ReadOnlyList}<{AssetUploadTarget}>> {adapter.MethodName}({ReadOnlyList}<{AssetUploadRequest}> {files}, {CancellationToken} {token})");
+        w.OpenMethod(
+            $"internal async {KnownTypes.Task}<{KnownTypes.IReadOnlyList}<{KnownTypes.AssetUploadTarget}>> {adapter.MethodName}",
+            new[] { $"{KnownTypes.IReadOnlyList}<{KnownTypes.AssetUploadRequest}> {files}", $"{KnownTypes.CancellationToken} {token}" });
         string assetType = adapter.AssetTypeEnumName is null ? $"{file}.AssetType" : $"new {adapter.AssetTypeEnumName}({file}.AssetType)";
         w.Line($"var {adapter.RequestLocal} = new {adapter.RequestTypeName}");
         w.Line("{");
         w.Indent();
-        w.Line($"{adapter.ItemsProperty} = {Enumerable}.ToList({Enumerable}.Select({files}, static {file} => new {adapter.ItemTypeName} {{ {adapter.AssetTypeProperty} = {assetType}, {adapter.ExtensionProperty} = {file}.Extension }})),");
+        w.Line($"{adapter.ItemsProperty} = {KnownTypes.Enumerable}.ToList({KnownTypes.Enumerable}.Select({files}, static {file} => new {adapter.ItemTypeName} {{ {adapter.AssetTypeProperty} = {assetType}, {adapter.ExtensionProperty} = {file}.Extension }})),");
         w.Outdent();
         w.Line("};");
         w.Line($"{adapter.ResponseTypeName} {adapter.ResponseLocal} = await {adapter.OperationMethodName}Async({adapter.RequestLocal}, {token}).ConfigureAwait(false);");
         string items = $"{adapter.ResponseLocal}.{adapter.ResponseItems.PropertyName}";
         string access = adapter.ResponseItemsNullable ? "?." : ".";
-        string targets = $"{Enumerable}.ToList({Enumerable}.Select({items}, static {target} => new {AssetUploadTarget}({target}{access}{adapter.UploadUrlProperty}, {target}{access}{adapter.FilePathProperty})))";
-        w.Line(adapter.ResponseItems.IsNullable ? $"return {items} is null ? {EmptyArray}<{AssetUploadTarget}>() : {targets};" : $"return {targets};");
+        string targets = $"{KnownTypes.Enumerable}.ToList({KnownTypes.Enumerable}.Select({items}, static {target} => new {KnownTypes.AssetUploadTarget}({target}{access}{adapter.UploadUrlProperty}, {target}{access}{adapter.FilePathProperty})))";
+        w.Line(adapter.ResponseItems.IsNullable ? $"return {items} is null ? {KnownTypes.Array}.Empty<{KnownTypes.AssetUploadTarget}>() : {targets};" : $"return {targets};");
         w.Close();
     }
 
@@ -188,7 +174,7 @@ internal static class WorkflowEmitter
                     w.Close();
                     break;
                 case AssetNodeKind.ObjectList:
-                    w.Open($"foreach (var {node.LocalName} in {access}{(node.IsNullable ? $" ?? {EmptyArray}<{node.TypeName}>()" : string.Empty)})");
+                    w.Open($"foreach (var {node.LocalName} in {access}{(node.IsNullable ? $" ?? {KnownTypes.Array}.Empty<{node.TypeName}>()" : string.Empty)})");
                     AddInputs(w, node.Children, node.LocalName!, workflow);
                     w.Close();
                     break;
@@ -219,10 +205,10 @@ internal static class WorkflowEmitter
                 case AssetNodeKind.ObjectList:
                 {
                     string item = node.LocalName!;
-                    string select = $"{Enumerable}.Select({access}, {item} => {item} with";
+                    string select = $"{KnownTypes.Enumerable}.Select({access}, {item} => {item} with";
                     w.Line(node.IsNullable
-                        ? $"{node.PropertyName} = {access} is null ? null : {Enumerable}.ToList({select}"
-                        : $"{node.PropertyName} = {Enumerable}.ToList({select}");
+                        ? $"{node.PropertyName} = {access} is null ? null : {KnownTypes.Enumerable}.ToList({select}"
+                        : $"{node.PropertyName} = {KnownTypes.Enumerable}.ToList({select}");
                     w.Line("{");
                     w.Indent();
                     Replace(w, node.Children, item, workflow);

@@ -1,8 +1,6 @@
-using MagicHour.Codegen.Diagnostics;
-
 namespace MagicHour.Codegen.Model;
 
-/// <summary>Everything the emitter needs to write one client, and the diagnostics found on the way.</summary>
+/// <summary>Everything the emitter needs to write one client. Diagnostics travel apart (<c>SpecParseResult</c>).</summary>
 /// <param name="Namespace">The namespace of every generated type.</param>
 /// <param name="ClientName">The root client class, e.g. <c>MagicHourClient</c>.</param>
 /// <param name="HintPrefix">A prefix that keeps generated file names of several specs apart.</param>
@@ -14,8 +12,7 @@ internal sealed record ClientModel(
     DocModel Documentation,
     string? DefaultBaseAddress,
     ImmutableEquatableArray<TypeModel> Types,
-    OperationGroupModel Root,
-    ImmutableEquatableArray<DiagnosticInfo> Diagnostics)
+    OperationGroupModel Root)
 {
     /// <summary>True when the document could not be read at all: only diagnostics, no code.</summary>
     public bool IsEmpty { get; init; }

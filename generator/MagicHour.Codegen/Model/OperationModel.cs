@@ -61,7 +61,7 @@ internal sealed record RequestBodyModel(TypeRef Type, bool IsRequired, string? D
     /// <summary>For a stream body: the Content-Type sent, or the default of <see cref="MediaTypeParameter"/>.</summary>
     public string? MediaType { get; init; }
 
-    /// <summary>For a stream body: the <c>Stream</c> parameter; for a form: the local variable that collects the fields.</summary>
+    /// <summary>For a JSON body: its parameter; for a stream body: the <c>Stream</c> parameter; for a form: null (each field is a parameter).</summary>
     public string? ParameterName { get; init; }
 
     /// <summary>For a stream body whose media type the caller chooses (several or a wildcard): that parameter.</summary>
@@ -71,6 +71,16 @@ internal sealed record RequestBodyModel(TypeRef Type, bool IsRequired, string? D
     public ImmutableEquatableArray<FormFieldModel> Fields { get; init; } = ImmutableEquatableArray<FormFieldModel>.Empty;
 }
 
+/// <summary>
+/// The identifiers an operation's method declares besides the spec's parameters and the body. The parser claims them in
+/// the same scope as the parameters, so no spec name (<c>body</c>, <c>cancellationToken</c>, <c>apiRequest</c>…) can clash.
+/// </summary>
+/// <param name="CancellationToken">The cancellation token parameter.</param>
+/// <param name="Request">The local that holds the request being built.</param>
+/// <param name="Item">The loop variable over an array parameter or form field.</param>
+/// <param name="Form">For a form body: the local that collects its fields.</param>
+internal sealed record OperationNames(string CancellationToken, string Request, string Item, string? Form);
+
 /// <summary>A documented error response, mapped to the runtime's exception.</summary>
 internal sealed record ErrorResponseModel(string StatusCode, string? Description);
 
@@ -79,18 +89,20 @@ internal sealed record ErrorResponseModel(string StatusCode, string? Description
 /// <param name="HttpMethod">Upper-case HTTP method.</param>
 /// <param name="Path">The request path relative to the base address, with <c>{name}</c> placeholders.</param>
 /// <param name="ResponseType">The type of the success body, or null when the operation returns none.</param>
+/// <param name="Names">The method's other identifiers, claimed with its parameters in one scope.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
     string Path,
     string OperationId,
     DocModel Documentation,
-    string? ObsoleteMessage,
+    DeprecationModel? Deprecation,
     ImmutableEquatableArray<ParameterModel> Parameters,
     RequestBodyModel? RequestBody,
     TypeRef? ResponseType,
     ImmutableEquatableArray<ErrorResponseModel> Errors,
-    ImmutableEquatableArray<string> Tags)
+    ImmutableEquatableArray<string> Tags,
+    OperationNames Names)
 {
     /// <summary>Overrides of the workflow rules, from the spec or MSBuild.</summary>
     public WorkflowHints Hints { get; init; } = WorkflowHints.None;

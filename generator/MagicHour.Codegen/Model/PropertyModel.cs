@@ -6,14 +6,14 @@ namespace MagicHour.Codegen.Model;
 /// <param name="Type">The property's type; <see cref="TypeRef.IsNullable"/> says whether the spec allows <c>null</c>.</param>
 /// <param name="IsRequired">Whether the spec lists the property as required.</param>
 /// <param name="Documentation">XML documentation text.</param>
-/// <param name="ObsoleteMessage">Set when the spec marks the property deprecated.</param>
+/// <param name="Deprecation">Set when the spec marks the property deprecated.</param>
 internal sealed record PropertyModel(
     string WireName,
     string Name,
     TypeRef Type,
     bool IsRequired,
     DocModel Documentation,
-    string? ObsoleteMessage)
+    DeprecationModel? Deprecation)
 {
     /// <summary>Whether the C# property is nullable: the spec allows null or the property may be absent.</summary>
     public bool IsCSharpNullable => Type.IsNullable || !IsRequired;

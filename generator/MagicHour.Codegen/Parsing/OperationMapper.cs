@@ -64,8 +64,7 @@ internal sealed class OperationMapper
             }
         }
 
-        var classNames = new NameScope(new[] { rootClassName });
-        return root.Build(rootClassName, rootClassName, _context.TypeNames, classNames);
+        return root.Build(rootClassName, rootClassName, _context.TypeNames);
     }
 
     private void AssignMethodNames(List<PendingOperation> operations)
@@ -112,8 +111,12 @@ internal sealed class OperationMapper
         OpenApiOperation operation = pending.Operation;
         string pointer = $"/paths/{JsonLocator.Escape(pending.Path)}/{pending.HttpMethod.ToLowerInvariant()}";
         string typeBase = TypeBaseName(pending);
-        // Besides the method's own parameters, the names of the locals generated methods declare.
-        var parameterNames = new NameScope(new[] { "cancellationToken", "request", "options", "progress", "apiRequest", "item", "workflow", "inputs", "uploads", "created" });
+        string operationName = $"{pending.HttpMethod} {pending.Path}";
+
+        // Every identifier the generated method declares, claimed in one scope: the cancellation token first (its name
+        // is the .NET convention), then the spec's parameters and the body, and last the locals, which nobody sees.
+        var names = new NameScope();
+        string cancellationToken = names.Claim("cancellationToken");
         var parameters = new List<ParameterModel>();
 
         foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pending, pointer))
@@ -125,12 +128,13 @@ internal sealed class OperationMapper
 
             if (parameter.In == Microsoft.OpenApi.ParameterLocation.Cookie)
             {
-                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The cookie parameter '{parameter.Name}'", "it is left out of the generated method");
                 if (parameter.Required)
                 {
-                    return Skip(pointer, pending, $"its required cookie parameter '{parameter.Name}' is not supported");
+                    _context.Report(DiagnosticDescriptors.RequiredCookieParameter, parameterPointer, parameter.Name, operationName);
+                    return null;
                 }
 
+                _context.Report(DiagnosticDescriptors.CookieParameterLeftOut, parameterPointer, parameter.Name, operationName);
                 continue;
             }
 
@@ -143,12 +147,13 @@ internal sealed class OperationMapper
 
             if (type.Kind is TypeRefKind.Object or TypeRefKind.Dictionary || (type.Kind == TypeRefKind.Array && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Object or TypeRefKind.Dictionary))
             {
-                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, $"The object-valued parameter '{parameter.Name}'", "it is left out of the generated method");
                 if (parameter.Required)
                 {
-                    return Skip(pointer, pending, $"its required parameter '{parameter.Name}' has an object value");
+                    _context.Report(DiagnosticDescriptors.RequiredObjectParameter, parameterPointer, parameter.Name, operationName);
+                    return null;
                 }
 
+                _context.Report(DiagnosticDescriptors.ObjectParameterLeftOut, parameterPointer, parameter.Name, operationName);
                 continue;
             }
 
@@ -161,7 +166,7 @@ internal sealed class OperationMapper
             bool required = parameter.Required || location == ModelParameterLocation.Path;
             bool explode = parameter.Style is null or ParameterStyle.Form ? parameter.Explode || parameter.Style is null : parameter.Explode;
             parameters.Add(new ParameterModel(
-                parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name), Identifiers.ToCamelCase(parameter.Name + "Value")),
+                names.Claim(Identifiers.ToCamelCase(parameter.Name), Identifiers.ToCamelCase(parameter.Name + "Value")),
                 parameter.Name,
                 location,
                 type,
@@ -174,8 +179,8 @@ internal sealed class OperationMapper
         {
             if (!parameters.Any(p => p.Location == ModelParameterLocation.Path && p.WireName == placeholder))
             {
-                _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The path placeholder '{{{placeholder}}}' without a parameter", "it is generated as a string parameter");
-                parameters.Add(new ParameterModel(parameterNames.Claim(Identifiers.ToCamelCase(placeholder)), placeholder, ModelParameterLocation.Path, TypeRef.String, true, false, null));
+                _context.Report(DiagnosticDescriptors.PathPlaceholderWithoutParameter, pointer, placeholder, operationName);
+                parameters.Add(new ParameterModel(names.Claim(Identifiers.ToCamelCase(placeholder), Identifiers.ToCamelCase(placeholder + "Value")), placeholder, ModelParameterLocation.Path, TypeRef.String, true, false, null));
             }
         }
 
@@ -187,18 +192,20 @@ internal sealed class OperationMapper
             if (json.Key is not null)
             {
                 TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
-                _context.DescribeIfUndocumented(bodyType, $"The request body of `{pending.HttpMethod} {pending.Path}`{Titled(operation)}.");
-                body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description);
-            }
-            else
-            {
-                body = MapOtherBody(content, requestBody, typeBase, bodyPointer, parameterNames, out string? why);
-                if (body is null)
+                _context.DescribeIfUndocumented(bodyType, $"The request body of `{operationName}`{Titled(operation)}.");
+                body = new RequestBodyModel(bodyType, requestBody.Required, requestBody.Description)
                 {
-                    return Skip(pointer + "/requestBody", pending, why ?? $"its request body is '{string.Join("', '", content.Keys)}', and only JSON, form and binary bodies are generated");
-                }
+                    ParameterName = bodyType.Kind == TypeRefKind.Object ? names.Claim("request", "requestBody") : names.Claim("body", "requestBody"),
+                };
+            }
+            else if (!TryMapOtherBody(content, requestBody, typeBase, pointer, operationName, names, out body))
+            {
+                return null;
             }
         }
+
+        string? form = body?.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded ? names.Claim("form", "formBody") : null;
+        var methodNames = new OperationNames(cancellationToken, names.Claim("apiRequest", "httpRequest"), names.Claim("item", "element"), form);
 
         TypeRef? responseType = null;
         ResponseKind responseKind = ResponseKind.Json;
@@ -214,7 +221,7 @@ internal sealed class OperationMapper
             if (json.Key is not null)
             {
                 responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
-                _context.DescribeIfUndocumented(responseType, $"The response of `{pending.HttpMethod} {pending.Path}`{Titled(operation)}.");
+                _context.DescribeIfUndocumented(responseType, $"The response of `{operationName}`{Titled(operation)}.");
             }
             else
             {
@@ -231,7 +238,7 @@ internal sealed class OperationMapper
             .Select(r => new ErrorResponseModel(r.Key, (r.Value as IOpenApiReadOnlyDescribedElement)?.Description ?? (r.Value as IOpenApiDescribedElement)?.Description))
             .ToImmutableEquatableArray();
 
-        string operationId = operation.OperationId is { Length: > 0 } id ? id : $"{pending.HttpMethod} {pending.Path}";
+        string operationId = operation.OperationId is { Length: > 0 } id ? id : operationName;
         var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty).Where(t => t.Length > 0).ToImmutableEquatableArray();
         return new OperationModel(
             pending.MethodName!,
@@ -239,12 +246,13 @@ internal sealed class OperationMapper
             _basePath + pending.Path,
             operationId,
             Docs.Split(operation.Summary is { Length: > 0 } ? operation.Summary + (operation.Description is { Length: > 0 } ? "\n\n" + operation.Description : string.Empty) : operation.Description, null),
-            operation.Deprecated ? $"{operationId} is deprecated." : null,
+            operation.Deprecated ? DeprecationModel.Plain : null,
             OrderParameters(parameters).ToImmutableEquatableArray(),
             body,
             responseType,
             errors,
-            tags)
+            tags,
+            methodNames)
         {
             Hints = WorkflowMapper.ReadHints(operation, pointer, _context),
             ResponseKind = responseKind,
@@ -253,47 +261,51 @@ internal sealed class OperationMapper
     }
 
     /// <summary>
-    /// A <c>multipart/form-data</c>, url-encoded or binary body, in that order of preference; null (with the reason when
-    /// it is not simply another media type) when none fits.
+    /// A <c>multipart/form-data</c>, url-encoded or binary body, in that order of preference. False when the operation
+    /// must be skipped (no media type fits, or the form cannot be expressed); the reason is reported.
     /// </summary>
-    private RequestBodyModel? MapOtherBody(
-        IDictionary<string, IOpenApiMediaType> content, IOpenApiRequestBody requestBody, string typeBase, string bodyPointer, NameScope names, out string? why)
+    private bool TryMapOtherBody(
+        IDictionary<string, IOpenApiMediaType> content, IOpenApiRequestBody requestBody, string typeBase, string operationPointer, string operationName, NameScope names, out RequestBodyModel? body)
     {
-        why = null;
+        string contentPointer = operationPointer + "/requestBody/content";
         foreach ((string mediaType, BodyKind kind) in new[] { ("multipart/form-data", BodyKind.Multipart), ("application/x-www-form-urlencoded", BodyKind.FormUrlEncoded) })
         {
             KeyValuePair<string, IOpenApiMediaType> form = content.FirstOrDefault(c => MediaTypeOf(c.Key) == mediaType);
             if (form.Key is not null)
             {
-                return MapForm(form.Value?.Schema, kind, requestBody, typeBase, bodyPointer + "/" + JsonLocator.Escape(form.Key) + "/schema", names, out why);
+                body = MapForm(form.Value?.Schema, kind, requestBody, typeBase, contentPointer + "/" + JsonLocator.Escape(form.Key) + "/schema", operationName, names);
+                return body is not null;
             }
         }
 
         List<string> binary = content.Where(c => IsBinaryMediaType(c.Key) || IsBinary(c.Value?.Schema)).Select(c => c.Key).ToList();
         if (binary.Count == 0)
         {
-            return null;
+            _context.Report(DiagnosticDescriptors.UnsupportedRequestBody, operationPointer + "/requestBody", operationName, string.Join("', '", content.Keys));
+            body = null;
+            return false;
         }
 
         // One concrete media type is sent as is; with several, or a wildcard such as image/*, the caller says which.
         bool fixedType = binary.Count == 1 && binary[0].IndexOf('*') < 0;
-        return new RequestBodyModel(TypeRef.Any, requestBody.Required, requestBody.Description)
+        body = new RequestBodyModel(TypeRef.Any, requestBody.Required, requestBody.Description)
         {
             Kind = BodyKind.Stream,
             MediaType = binary.FirstOrDefault(m => m.IndexOf('*') < 0) ?? "application/octet-stream",
             ParameterName = names.Claim("content", "contentStream"),
             MediaTypeParameter = fixedType ? null : names.Claim("contentType", "contentMediaType"),
         };
+        return true;
     }
 
-    /// <summary>A form body: each property of its object schema becomes a method parameter; binary ones are file parts.</summary>
+    /// <summary>A form body: each property of its object schema becomes a method parameter; binary ones are file parts. Null (reported) when it cannot be expressed.</summary>
     private RequestBodyModel? MapForm(
-        IOpenApiSchema? schema, BodyKind kind, IOpenApiRequestBody requestBody, string typeBase, string schemaPointer, NameScope names, out string? why)
+        IOpenApiSchema? schema, BodyKind kind, IOpenApiRequestBody requestBody, string typeBase, string schemaPointer, string operationName, NameScope names)
     {
         string what = kind == BodyKind.Multipart ? "multipart" : "url-encoded form";
         if (schema?.Properties is not { Count: > 0 } properties)
         {
-            why = $"its {what} body has no properties to make parameters of";
+            _context.Report(DiagnosticDescriptors.FormWithoutProperties, schemaPointer, operationName, what);
             return null;
         }
 
@@ -308,7 +320,7 @@ internal sealed class OperationMapper
             {
                 if (kind == BodyKind.FormUrlEncoded)
                 {
-                    why = $"its url-encoded form field '{property.Key}' is binary, which only multipart can carry";
+                    _context.Report(DiagnosticDescriptors.BinaryFieldInUrlEncodedForm, pointer, operationName, property.Key);
                     return null;
                 }
 
@@ -326,18 +338,16 @@ internal sealed class OperationMapper
             if (type.Kind is TypeRefKind.Object or TypeRefKind.Dictionary
                 || (type.Kind == TypeRefKind.Array && type.Element!.Kind is TypeRefKind.Array or TypeRefKind.Object or TypeRefKind.Dictionary or TypeRefKind.Any))
             {
-                why = $"its {what} field '{property.Key}' is an object, and only text and file fields are generated";
+                _context.Report(DiagnosticDescriptors.ObjectFormField, pointer, operationName, property.Key, what);
                 return null;
             }
 
             fields.Add(new FormFieldModel(name, property.Key, type, IsFile: false, required, property.Value?.Description));
         }
 
-        why = null;
         return new RequestBodyModel(TypeRef.Any, requestBody.Required, requestBody.Description)
         {
             Kind = kind,
-            ParameterName = names.Claim("form", "formBody"),
             Fields = fields.Where(f => f.IsRequired).Concat(fields.Where(f => !f.IsRequired)).ToImmutableEquatableArray(),
         };
     }
@@ -358,12 +368,6 @@ internal sealed class OperationMapper
 
     private static string Titled(OpenApiOperation operation) =>
         operation.Summary is { Length: > 0 } summary && summary.IndexOf('\n') < 0 ? $" ({summary.Trim().TrimEnd('.')})" : string.Empty;
-
-    private OperationModel? Skip(string pointer, PendingOperation pending, string why)
-    {
-        _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The operation {pending.HttpMethod} {pending.Path}", why + "; the operation is skipped");
-        return null;
-    }
 
     private static IEnumerable<ParameterModel> OrderParameters(List<ParameterModel> parameters) =>
         parameters.Where(p => p.Location == ModelParameterLocation.Path)
@@ -501,7 +505,8 @@ internal sealed class OperationMapper
             return current;
         }
 
-        public OperationGroupModel Build(string propertyName, string className, NameScope typeNames, NameScope classNames)
+        /// <summary>The group's model; each child's class is <c>{Path}Client</c>, or <c>{Path}Operations</c> when a type has that name.</summary>
+        public OperationGroupModel Build(string propertyName, string className, NameScope typeNames)
         {
             var members = new NameScope(new[] { className, "Pipeline", "Dispose", "ToString", "Equals", "GetHashCode", "GetType" });
             foreach (OperationModel operation in Operations)
@@ -516,8 +521,8 @@ internal sealed class OperationMapper
                 string pascal = Identifiers.ToPascalCase(child.Segments[child.Segments.Count - 1], "Group");
                 string childProperty = members.Claim(pascal, pascal + "Group");
                 string childPath = string.Concat(child.Segments.Select(s => Identifiers.ToPascalCase(s, "Group")));
-                string childClass = typeNames.Claim(classNames.Claim(childPath + "Client"), childPath + "Operations");
-                children.Add(child.Build(childProperty, childClass, typeNames, classNames));
+                string childClass = typeNames.Claim(childPath + "Client", childPath + "Operations");
+                children.Add(child.Build(childProperty, childClass, typeNames));
             }
 
             return new OperationGroupModel(

@@ -11,19 +11,6 @@ namespace MagicHour.Codegen.Parsing;
 /// <summary>The state of one parse: where things are in the file, the names handed out, the types and diagnostics found.</summary>
 internal sealed class ParseContext
 {
-    /// <summary>Names that generated code uses unqualified, so no generated type may take them.</summary>
-    private static readonly string[] ReservedTypeNames =
-    {
-        "System", "Task", "CancellationToken", "Uri", "JsonElement", "DateTimeOffset", "DateOnly", "Guid", "IReadOnlyList",
-        "IReadOnlyDictionary", "List", "Dictionary", "HttpMethod", "HttpClient", "ApiRequest", "ApiPipeline", "JsonSupport",
-        "ParameterFormatter", "Utf8JsonReader", "Utf8JsonWriter", "JsonTokenType", "JsonException", "JsonConverter",
-        "JsonConverterAttribute", "JsonSerializerOptions", "Type", "Obsolete", "ObsoleteAttribute", "EditorBrowsable",
-        "EditorBrowsableAttribute", "EditorBrowsableState", "GeneratedCode", "GeneratedCodeAttribute", "Object", "String",
-        "Exception", "IEquatable", "StringComparer", "StringComparison", "IDisposable", "ArgumentNullException",
-        "MagicHourClientOptions", "MagicHourApiException", "MagicHour", "Microsoft", "Action", "Func", "IProgress",
-        "Stream", "Array", "Math", "Environment", "GC", "Nullable", "Int32", "Int64", "Double", "Single", "Decimal", "Boolean",
-    };
-
     private static readonly string[] GenericSummaries = { "body", "success", "ok", "successful response", "successful operation", "response", "request body" };
 
     private readonly JsonLocator _locator;
@@ -35,12 +22,15 @@ internal sealed class ParseContext
         _locator = locator;
         _raw = raw;
         IsSwagger2 = isSwagger2;
-        TypeNames = new NameScope(ReservedTypeNames);
     }
 
     public bool IsSwagger2 { get; }
 
-    public NameScope TypeNames { get; }
+    /// <summary>
+    /// The names of generated types (records, enums, unions, converters, client classes). Framework and runtime types
+    /// are written fully qualified, so every name is free; case is ignored because each type names its generated file.
+    /// </summary>
+    public NameScope TypeNames { get; } = NameScope.IgnoringCase();
 
     public List<TypeModel> Types { get; } = new();
 
@@ -70,8 +60,15 @@ internal sealed class ParseContext
         }
     }
 
-    public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(SourcePointer(pointer)), args));
+    /// <summary>Reports a diagnostic at <paramref name="pointer"/>; its message gets the pointer (e.g. <c>#/paths/~1pets/get</c>) as <c>{0}</c>.</summary>
+    public void Report(DiagnosticDescriptor descriptor, string pointer, params string[] args)
+    {
+        string source = SourcePointer(pointer);
+        var messageArgs = new string[args.Length + 1];
+        messageArgs[0] = "#" + source;
+        args.CopyTo(messageArgs, 1);
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(source), messageArgs));
+    }
 
     /// <summary>Reports a problem that lies outside the document, e.g. in MSBuild metadata: no location, the message says where.</summary>
     public void ReportWithoutLocation(DiagnosticDescriptor descriptor, params string[] args) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Naming;
@@ -18,6 +19,7 @@ internal sealed class SchemaMapper
 {
     private static readonly string[] ConverterSuffix = { "JsonConverter" };
     private static readonly string[] NameExtensions = { "x-csharp-name", "x-csharp-type-name", "x-type-name" };
+    private static readonly Regex CodeSpan = new("`([^`]+)`");
 
     private readonly ParseContext _context;
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
@@ -47,16 +49,10 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>Maps <paramref name="schema"/>; <paramref name="nameHint"/> names the type if one is declared.</summary>
-    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, int depth = 0)
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer)
     {
         if (schema is null)
         {
-            return TypeRef.Any;
-        }
-
-        if (depth > 64)
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, "A schema nested more than 64 levels deep", "the value is typed as JsonElement");
             return TypeRef.Any;
         }
 
@@ -70,7 +66,7 @@ internal sealed class SchemaMapper
             return known;
         }
 
-        TypeRef result = MapInline(schema, nameHint, pointer, depth, preferredName: ExplicitName(schema, includeTitle: true));
+        TypeRef result = MapInline(schema, nameHint, pointer, preferredName: ExplicitName(schema, includeTitle: true));
         _inlineTypes[schema] = result;
         return result;
     }
@@ -113,7 +109,7 @@ internal sealed class SchemaMapper
         if (!_componentsInProgress.Add(id))
         {
             // A cycle through schemas that declare no type of their own (e.g. an array of itself).
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The self-referencing schema '{id}'", "it is typed as JsonElement");
+            _context.Report(DiagnosticDescriptors.SelfReferencingSchema, pointer, id);
             return TypeRef.Any;
         }
 
@@ -124,7 +120,7 @@ internal sealed class SchemaMapper
         catch (InvalidOperationException ex)
         {
             // Microsoft.OpenApi throws when it follows a $ref chain that loops back on itself (A: {$ref: A}).
-            _context.Report(DiagnosticDescriptors.UnsupportedConstruct, pointer, $"The schema '{id}'", ex.Message + "; it is typed as JsonElement");
+            _context.Report(DiagnosticDescriptors.ReferenceLoop, pointer, id, ex.Message.TrimEnd('.'));
             _componentTypes[id] = TypeRef.Any.WithNullable(true);
             return _componentTypes[id];
         }
@@ -140,39 +136,39 @@ internal sealed class SchemaMapper
         if (DeclaresType(schema))
         {
             // Claim the name first so that references met while mapping the body (cycles) resolve to it.
-            string claimed = ClaimTypeName(name, name);
+            string claimed = ClaimTypeName(name, name, schema);
             TypeRef placeholder = new(IsStringEnum(schema) ? TypeRefKind.Enum : TypeRefKind.Object, claimed);
             _componentTypes[id] = placeholder;
-            TypeRef declared = MapInline(schema, claimed, pointer, 0, claimed);
+            TypeRef declared = MapInline(schema, claimed, pointer, claimed);
             _componentTypes[id] = declared;
             return declared;
         }
 
-        TypeRef mapped = MapInline(schema, name, pointer, 0);
+        TypeRef mapped = MapInline(schema, name, pointer);
         _componentTypes[id] = mapped;
         return mapped;
     }
 
-    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? claimedName = null, string? preferredName = null)
+    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName = null, string? preferredName = null)
     {
-        claimedName ??= preferredName is not null && DeclaresType(schema) ? ClaimTypeName(preferredName, nameHint) : null;
+        claimedName ??= preferredName is not null && DeclaresType(schema) ? ClaimTypeName(preferredName, nameHint, schema) : null;
         bool nullable = IsNullable(schema, pointer);
 
         if (schema.AllOf is { Count: > 0 } allOf)
         {
             if (allOf.Count == 1 && (schema.Properties is null || schema.Properties.Count == 0))
             {
-                TypeRef single = Map(allOf[0], nameHint, pointer + "/allOf/0", depth + 1);
+                TypeRef single = Map(allOf[0], nameHint, pointer + "/allOf/0");
                 return single.WithNullable(nullable || single.IsNullable);
             }
 
-            return DeclareObject(schema, nameHint, pointer, depth, claimedName).WithNullable(nullable);
+            return DeclareObject(schema, nameHint, pointer, claimedName).WithNullable(nullable);
         }
 
         IList<IOpenApiSchema>? variants = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;
         if (variants is not null && (schema.Properties is null || schema.Properties.Count == 0))
         {
-            return MapVariants(schema, variants, nameHint, pointer, depth, nullable, claimedName);
+            return MapVariants(schema, variants, nameHint, pointer, nullable, claimedName);
         }
 
         JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
@@ -194,27 +190,23 @@ internal sealed class SchemaMapper
             case JsonSchemaType.Boolean:
                 return new TypeRef(TypeRefKind.Boolean, IsNullable: nullable);
             case JsonSchemaType.Array:
-                return MapArray(schema, nameHint, pointer, depth, nullable);
+                return MapArray(schema, nameHint, pointer, nullable);
             case JsonSchemaType.Object:
             case 0 when schema.Properties is { Count: > 0 }:
-                return MapObject(schema, nameHint, pointer, depth, nullable, claimedName);
+                return MapObject(schema, nameHint, pointer, nullable, claimedName);
             case 0 when schema.Items is not null:
-                return MapArray(schema, nameHint, pointer, depth, nullable);
+                return MapArray(schema, nameHint, pointer, nullable);
             case 0 when schema.AdditionalProperties is not null:
-                return MapObject(schema, nameHint, pointer, depth, nullable, claimedName);
+                return MapObject(schema, nameHint, pointer, nullable, claimedName);
             case 0:
                 return TypeRef.Any.WithNullable(true);
             default:
-                _context.Report(
-                    DiagnosticDescriptors.UnsupportedConstruct,
-                    pointer + "/type",
-                    $"A value of several types ({string.Join(", ", Flags(type))})",
-                    "the value is typed as JsonElement, which keeps its JSON whatever the type");
+                _context.Report(DiagnosticDescriptors.MultiTypeValue, pointer + "/type", string.Join(", ", Flags(type)));
                 return TypeRef.Any.WithNullable(true);
         }
     }
 
-    private TypeRef MapVariants(IOpenApiSchema schema, IList<IOpenApiSchema> variants, string nameHint, string pointer, int depth, bool nullable, string? claimedName)
+    private TypeRef MapVariants(IOpenApiSchema schema, IList<IOpenApiSchema> variants, string nameHint, string pointer, bool nullable, string? claimedName)
     {
         string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var nonNull = new List<(IOpenApiSchema Schema, int Index)>();
@@ -232,21 +224,21 @@ internal sealed class SchemaMapper
 
         if (nonNull.Count == 1)
         {
-            TypeRef single = Map(nonNull[0].Schema, nameHint, $"{pointer}/{keyword}/{nonNull[0].Index}", depth + 1);
+            TypeRef single = Map(nonNull[0].Schema, nameHint, $"{pointer}/{keyword}/{nonNull[0].Index}");
             return single.WithNullable(nullable || single.IsNullable);
         }
 
         if (schema.Discriminator?.PropertyName is { Length: > 0 } discriminator
-            && DeclareUnion(schema, nonNull, discriminator, nameHint, pointer, keyword, depth, claimedName) is { } union)
+            && DeclareUnion(schema, nonNull, discriminator, nameHint, pointer, keyword, claimedName) is { } union)
         {
             return union.WithNullable(nullable);
         }
 
         _context.Report(
-            DiagnosticDescriptors.UnsupportedConstruct,
+            schema.Discriminator?.PropertyName is { Length: > 0 } ? DiagnosticDescriptors.UnionOfUnnamedVariants : DiagnosticDescriptors.UnionWithoutDiscriminator,
             pointer,
-            $"A '{keyword}' of {nonNull.Count} schemas" + (schema.Discriminator is null ? " without a discriminator" : " whose variants are not all named object schemas"),
-            "the value is typed as JsonElement, which keeps every variant's JSON");
+            keyword,
+            nonNull.Count.ToString(CultureInfo.InvariantCulture));
         if (claimedName is not null)
         {
             // References met while mapping the variants already point at this name: keep it, as a union whose only
@@ -269,7 +261,6 @@ internal sealed class SchemaMapper
         string nameHint,
         string pointer,
         string keyword,
-        int depth,
         string? claimedName)
     {
         var byType = new List<(string TypeName, string ComponentId, List<string> Values)>();
@@ -280,7 +271,7 @@ internal sealed class SchemaMapper
                 return null;
             }
 
-            TypeRef mapped = Map(variant, nameHint, $"{pointer}/{keyword}/{index}", depth + 1);
+            TypeRef mapped = Map(variant, nameHint, $"{pointer}/{keyword}/{index}");
             if (mapped.Kind != TypeRefKind.Object || byType.Exists(t => t.TypeName == mapped.Name))
             {
                 return null;
@@ -310,27 +301,27 @@ internal sealed class SchemaMapper
             }
         }
 
-        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
-        var caseNames = new NameScope(new[] { name, "Unknown", "EqualityContract", "ToString", "GetHashCode", "Equals", "GetType", "Deconstruct", "PrintMembers" });
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Union);
+        var caseNames = new NameScope(new[] { name }.Concat(DeclaredMembers.Union).Concat(DeclaredMembers.UnionCase).Concat(DeclaredMembers.Inherited));
         var cases = byType
             .Select(t => new UnionCaseModel(caseNames.Claim(t.TypeName, t.TypeName + "Case"), t.TypeName, t.Values.ToImmutableEquatableArray()))
             .ToImmutableEquatableArray();
-        _context.Types.Add(new UnionModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, discriminator, cases));
+        _context.Types.Add(new UnionModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, discriminator, cases));
         return new TypeRef(TypeRefKind.Object, name);
     }
 
-    private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, int depth, bool nullable)
+    private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, bool nullable)
     {
-        TypeRef item = Map(schema.Items, Identifiers.Singularize(nameHint), pointer + "/items", depth + 1);
+        TypeRef item = Map(schema.Items, Identifiers.Singularize(nameHint), pointer + "/items");
         return new TypeRef(TypeRefKind.Array, Element: item, IsNullable: nullable);
     }
 
-    private TypeRef MapObject(IOpenApiSchema schema, string nameHint, string pointer, int depth, bool nullable, string? claimedName)
+    private TypeRef MapObject(IOpenApiSchema schema, string nameHint, string pointer, bool nullable, string? claimedName)
     {
         bool hasProperties = schema.Properties is { Count: > 0 };
         if (!hasProperties && schema.AdditionalProperties is { } valueSchema)
         {
-            TypeRef value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties", depth + 1);
+            TypeRef value = Map(valueSchema, nameHint + "Value", pointer + "/additionalProperties");
             return new TypeRef(TypeRefKind.Dictionary, Element: value, IsNullable: nullable);
         }
 
@@ -340,13 +331,13 @@ internal sealed class SchemaMapper
             return TypeRef.Any.WithNullable(true);
         }
 
-        return DeclareObject(schema, nameHint, pointer, depth, claimedName).WithNullable(nullable);
+        return DeclareObject(schema, nameHint, pointer, claimedName).WithNullable(nullable);
     }
 
-    private TypeRef DeclareObject(IOpenApiSchema schema, string nameHint, string pointer, int depth, string? claimedName)
+    private TypeRef DeclareObject(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName)
     {
-        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
-        var members = new NameScope(new[] { name, "EqualityContract", "ToString", "GetHashCode", "Equals", "GetType", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "Clone" });
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Record);
+        var members = new NameScope(new[] { name, "Clone" }.Concat(DeclaredMembers.Record).Concat(DeclaredMembers.Inherited));
         var properties = new List<PropertyModel>();
         var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
 
@@ -359,23 +350,17 @@ internal sealed class SchemaMapper
 
             string pascal = Identifiers.ToPascalCase(wireName, "Value");
             string propertyName = members.Claim(pascal, pascal + "Value");
-            TypeRef type = Map(propertySchema, name + pascal, propertyPointer, depth + 1);
-            string? obsolete = propertySchema?.Deprecated == true ? $"The '{wireName}' property is deprecated." : null;
+            TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
             DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema, wireName);
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, obsolete));
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, propertySchema is null ? null : DeprecationOf(propertySchema)));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)
         {
-            _context.Report(
-                DiagnosticDescriptors.UnsupportedConstruct,
-                pointer + "/additionalProperties",
-                $"'additionalProperties' beside declared properties on '{name}'",
-                "the declared properties are generated and extra ones are skipped when reading");
+            _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, pointer + "/additionalProperties", name);
         }
 
-        string? obsoleteType = schema.Deprecated ? $"'{name}' is deprecated." : null;
-        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), obsoleteType, pointer, properties.ToImmutableEquatableArray()));
+        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()));
         return new TypeRef(TypeRefKind.Object, name);
     }
 
@@ -439,11 +424,11 @@ internal sealed class SchemaMapper
             }
         }
 
-        string name = claimedName ?? ClaimTypeName(nameHint, nameHint);
-        Dictionary<string, string> deprecated = EnumDeprecations.Read(schema);
-        Dictionary<string, string> descriptions = EnumDeprecations.ReadValueDescriptions(schema, values);
-        string?[] varNames = EnumDeprecations.ReadVarNames(schema, values.Count);
-        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "ToString", "Equals", "GetHashCode", "GetType" });
+        string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Enum);
+        Dictionary<string, string> deprecated = EnumValueAnnotations.ReadDeprecations(schema);
+        Dictionary<string, string> descriptions = EnumValueAnnotations.ReadDescriptions(schema, values);
+        string?[] varNames = EnumValueAnnotations.ReadMemberNames(schema, values.Count);
+        var members = new NameScope(new[] { name }.Concat(DeclaredMembers.Enum).Concat(DeclaredMembers.Inherited));
         var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < values.Count; i++)
         {
@@ -454,26 +439,32 @@ internal sealed class SchemaMapper
         var result = new List<EnumMemberModel>();
         foreach (string value in values)
         {
-            string? obsolete = deprecated.TryGetValue(value, out string? message) ? ObsoleteMessage(value, message, memberNames) : null;
+            DeprecationModel? deprecation = deprecated.TryGetValue(value, out string? note) ? ValueDeprecation(value, note, values) : null;
             descriptions.TryGetValue(value, out string? description);
-            result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), obsolete));
+            result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), deprecation));
         }
 
-        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), schema.Deprecated ? $"'{name}' is deprecated." : null, pointer, result.ToImmutableEquatableArray()));
+        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, result.ToImmutableEquatableArray()));
         return new TypeRef(TypeRefKind.Enum, name);
     }
 
-    /// <summary>"'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead." — names the replacement member when it can.</summary>
-    private static string ObsoleteMessage(string value, string message, Dictionary<string, string> memberNames)
+    private static DeprecationModel? DeprecationOf(IOpenApiSchema schema) => schema.Deprecated ? DeprecationModel.Plain : null;
+
+    /// <summary>What the spec says of a deprecated value, and which other values of the enum its note points to (<c>Use `seedream-v4` instead.</c>).</summary>
+    private static DeprecationModel ValueDeprecation(string value, string note, List<string> values)
     {
-        string text = message.Trim();
-        foreach (KeyValuePair<string, string> member in memberNames)
+        string text = note.Trim();
+        var replacements = new List<string>();
+        foreach (Match mention in CodeSpan.Matches(text))
         {
-            text = text.Replace("`" + member.Key + "`", $"{member.Value} ('{member.Key}')");
+            string mentioned = mention.Groups[1].Value;
+            if (mentioned != value && values.Contains(mentioned) && !replacements.Contains(mentioned))
+            {
+                replacements.Add(mentioned);
+            }
         }
 
-        text = text.Replace("`", "'");
-        return text.Length == 0 ? $"'{value}' is deprecated." : $"'{value}' is deprecated. {text}";
+        return new DeprecationModel(text.Length == 0 ? null : text, replacements.ToImmutableEquatableArray());
     }
 
     private static TypeRef MapString(string? format) => format switch
@@ -548,9 +539,31 @@ internal sealed class SchemaMapper
         return schema.Properties is { Count: > 0 } || (type == JsonSchemaType.Object && schema.AdditionalProperties is null);
     }
 
-    /// <summary>Claims a type name (and its converter's); a taken name falls back to the path-derived one, then "…Model".</summary>
-    private string ClaimTypeName(string preferred, string pathName) =>
-        _context.TypeNames.ClaimWithCompanions(preferred, ConverterSuffix, pathName, pathName + "Model");
+    /// <summary>
+    /// Claims a type name (and its converter's) that none of the type's own members has; a taken name falls back to the
+    /// path-derived one, then "…Model".
+    /// </summary>
+    private string ClaimTypeName(string preferred, string pathName, string[] declaredMembers) =>
+        _context.TypeNames.ClaimWithCompanions(preferred, ConverterSuffix, declaredMembers, pathName, pathName + "Model");
+
+    /// <summary>Like <see cref="ClaimTypeName(string, string, string[])"/>, for the kind of type <paramref name="schema"/> declares.</summary>
+    private string ClaimTypeName(string preferred, string pathName, IOpenApiSchema schema) => ClaimTypeName(preferred, pathName, DeclaredMembersOf(schema));
+
+    /// <summary>The members of the type <see cref="MapInline"/> declares for <paramref name="schema"/>, tested in the same order.</summary>
+    private static string[] DeclaredMembersOf(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is { Count: > 0 })
+        {
+            return DeclaredMembers.Record;
+        }
+
+        if ((schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }) && schema.Properties is not { Count: > 0 })
+        {
+            return DeclaredMembers.Union;
+        }
+
+        return IsStringEnum(schema) ? DeclaredMembers.Enum : DeclaredMembers.Record;
+    }
 
     private static string? ExplicitName(IOpenApiSchema schema, bool includeTitle)
     {

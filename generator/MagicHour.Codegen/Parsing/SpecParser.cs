@@ -12,14 +12,15 @@ using Microsoft.OpenApi.Reader;
 namespace MagicHour.Codegen.Parsing;
 
 /// <summary>
-/// Reads one OpenAPI document into a <see cref="ClientModel"/>. Never throws: a document it cannot read becomes a
-/// model with diagnostics and no types, and a part it cannot express becomes a warning while the rest is kept.
+/// Reads one OpenAPI document into a <see cref="ClientModel"/> and the diagnostics found on the way. Never throws: a
+/// document it cannot read becomes an empty model and an error, and a part it cannot express becomes a warning while
+/// the rest is kept.
 /// </summary>
 internal static class SpecParser
 {
     public const string DefaultNamespace = "MagicHour.Client";
 
-    public static ClientModel Parse(SpecInput input, CancellationToken cancellationToken)
+    public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
         string fileName = System.IO.Path.GetFileName(input.Path);
         string ns = ValidNamespace(input.Namespace) ?? DefaultNamespace;
@@ -38,7 +39,7 @@ internal static class SpecParser
         }
     }
 
-    private static ClientModel ParseCore(SpecInput input, string ns, string fileName, JsonLocator locator, CancellationToken cancellationToken)
+    private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, JsonLocator locator, CancellationToken cancellationToken)
     {
         JsonDocument raw;
         try
@@ -105,15 +106,15 @@ internal static class SpecParser
             List<TypeModel> types = context.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
             root = new WorkflowMapper(types, input, context).Attach(root);
             string title = document.Info?.Title is { Length: > 0 } t ? t : clientName;
-            return new ClientModel(
+            var model = new ClientModel(
                 ns,
                 clientName,
                 HintPrefix(ns, clientName),
                 Docs.Split($"A client for the {title}." + (document.Info?.Description is { Length: > 0 } d ? "\n\n" + d : string.Empty), null),
                 baseAddress,
                 types.ToImmutableEquatableArray(),
-                root,
-                context.Diagnostics.ToImmutableEquatableArray());
+                root);
+            return new SpecParseResult(input.Path, model, context.Diagnostics.ToImmutableEquatableArray());
         }
     }
 
@@ -142,21 +143,21 @@ internal static class SpecParser
         return (null, url.StartsWith("/", StringComparison.Ordinal) && url.IndexOf('{') < 0 ? url.TrimEnd('/') : string.Empty);
     }
 
-    private static ClientModel Empty(string ns, SpecInput input, DiagnosticInfo diagnostic)
+    private static SpecParseResult Empty(string ns, SpecInput input, DiagnosticInfo diagnostic)
     {
         string clientName = ValidIdentifier(input.ClientName) ?? "ApiClient";
-        return new ClientModel(
+        var model = new ClientModel(
             ns,
             clientName,
             HintPrefix(ns, clientName),
             DocModel.Empty,
             null,
             ImmutableEquatableArray<TypeModel>.Empty,
-            new OperationGroupModel(clientName, clientName, ImmutableEquatableArray<string>.Empty, ImmutableEquatableArray<OperationModel>.Empty, ImmutableEquatableArray<OperationGroupModel>.Empty),
-            new[] { diagnostic }.ToImmutableEquatableArray())
+            new OperationGroupModel(clientName, clientName, ImmutableEquatableArray<string>.Empty, ImmutableEquatableArray<OperationModel>.Empty, ImmutableEquatableArray<OperationGroupModel>.Empty))
         {
             IsEmpty = true,
         };
+        return new SpecParseResult(input.Path, model, new[] { diagnostic }.ToImmutableEquatableArray());
     }
 
     /// <summary><c>Magic Hour API</c> → <c>MagicHourClient</c>.</summary>

@@ -86,7 +86,7 @@ internal sealed class WorkflowMapper
             }
             else
             {
-                context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, pointer + "/" + StatusExtension, $"The extension {StatusExtension}", Shown(node), "the id of a status operation, or 'none'");
+                context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, pointer + "/" + StatusExtension, Shown(node), "the id of a status operation, or 'none'");
             }
         }
 
@@ -104,13 +104,13 @@ internal sealed class WorkflowMapper
                     }
                     else
                     {
-                        context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, $"{pointer}/{AssetFieldsExtension}/{i}", $"The extension {AssetFieldsExtension}", Shown(array[i]), "a field path such as 'assets.image_file_path'");
+                        context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, $"{pointer}/{AssetFieldsExtension}/{i}", Shown(array[i]), "a field path such as 'assets.image_file_path'");
                     }
                 }
             }
             else
             {
-                context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, pointer + "/" + AssetFieldsExtension, $"The extension {AssetFieldsExtension}", Shown(node), "an array of field paths");
+                context.Report(DiagnosticDescriptors.MalformedWorkflowOverride, pointer + "/" + AssetFieldsExtension, Shown(node), "an array of field paths");
             }
         }
 
@@ -485,14 +485,14 @@ internal sealed class WorkflowMapper
 
     private void Report(DiagnosticDescriptor descriptor, Override source, params string[] args)
     {
-        string[] all = new[] { source.Where, source.Entry }.Concat(args).ToArray();
+        // {0} is where the entry is: ParseContext.Report puts the extension's pointer there; the MSBuild metadata is named.
         if (source.Pointer is null)
         {
-            _context.ReportWithoutLocation(descriptor, all);
+            _context.ReportWithoutLocation(descriptor, new[] { source.Where, source.Entry }.Concat(args).ToArray());
         }
         else
         {
-            _context.Report(descriptor, source.Pointer, all);
+            _context.Report(descriptor, source.Pointer, new[] { source.Entry }.Concat(args).ToArray());
         }
     }
 

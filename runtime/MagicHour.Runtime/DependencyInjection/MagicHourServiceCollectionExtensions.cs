@@ -9,12 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Magic Hour clients with <see cref="IHttpClientFactory"/>.</summary>
+/// <summary>
+/// Registers Magic Hour clients with dependency injection the way OpenAI and Azure SDK clients are registered: one
+/// thread-safe client per application, sending through a named <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>.
+/// </summary>
 public static class MagicHourServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <typeparamref name="TClient"/> over a named <see cref="HttpClient"/> (automatic redirects off, no
-    /// HttpClient timeout: the pipeline applies its own) and an <see cref="ApiPipeline"/>, keyed by
+    /// Registers <typeparamref name="TClient"/> as a singleton over a named <see cref="HttpClient"/> (automatic redirects
+    /// off, no HttpClient timeout: the pipeline applies its own) and an <see cref="ApiPipeline"/>, keyed by
     /// <c>typeof(TClient)</c> and, for the first client registered, also unkeyed. The pipeline logs through the
     /// container's <see cref="ILoggerFactory"/> unless the options name another.
     /// </summary>
@@ -32,6 +35,13 @@ public static class MagicHourServiceCollectionExtensions
     /// Registers <typeparamref name="TClient"/> as <see cref="AddMagicHourClient{TClient}(IServiceCollection, Func{ApiPipeline, TClient}, Action{MagicHourClientOptions}?)"/>
     /// does, for an API whose own default address (e.g. its spec's first server) is <paramref name="defaultBaseAddress"/>.
     /// </summary>
+    /// <remarks>
+    /// The client and its pipeline are singletons: resolving the client again and again returns the same instance, and
+    /// the container holds nothing more for it. The one <see cref="HttpClient"/> they keep comes from the factory with
+    /// handler rotation off; its <see cref="SocketsHttpHandler"/> renews connections every few minutes instead
+    /// (<see cref="SocketsHttpHandler.PooledConnectionLifetime"/>), so DNS changes are still followed. The options are
+    /// named after the client (<c>MagicHour:</c> and its full type name), so two clients keep their own.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="create">Makes the client over its pipeline.</param>
     /// <param name="configure">Sets the options, e.g. the API key; without a key, <c>MAGIC_HOUR_API_KEY</c> is read.</param>
@@ -46,7 +56,7 @@ public static class MagicHourServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(create);
-        string name = "MagicHour:" + typeof(TClient).FullName;
+        string name = OptionsName(typeof(TClient));
 
         OptionsBuilder<MagicHourClientOptions> options = services.AddOptions<MagicHourClientOptions>(name);
         if (configure is not null)
@@ -58,15 +68,17 @@ public static class MagicHourServiceCollectionExtensions
 
         IHttpClientBuilder builder = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(ApiPipeline.CreateDefaultHandler)
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        services.AddKeyedTransient(typeof(TClient), (provider, _) => CreatePipeline(provider, name, defaultBaseAddress));
-        services.TryAddTransient(provider => CreatePipeline(provider, name, defaultBaseAddress));
-        // The client's own pipeline is made here rather than resolved, so the container does not hold on to it as a
-        // disposable transient for its whole lifetime.
-        services.TryAddTransient(provider => create(CreatePipeline(provider, name, defaultBaseAddress)));
+        services.TryAddKeyedSingleton(typeof(TClient), (provider, _) => CreatePipeline(provider, name, defaultBaseAddress));
+        services.TryAddSingleton(provider => provider.GetRequiredKeyedService<ApiPipeline>(typeof(TClient)));
+        services.TryAddSingleton(provider => create(provider.GetRequiredKeyedService<ApiPipeline>(typeof(TClient))));
         return builder;
     }
+
+    /// <summary>The name of <paramref name="clientType"/>'s options and HttpClient.</summary>
+    internal static string OptionsName(Type clientType) => "MagicHour:" + clientType.FullName;
 
     private static ApiPipeline CreatePipeline(IServiceProvider provider, string name, Uri? defaultBaseAddress) => new(
         provider.GetRequiredService<IHttpClientFactory>().CreateClient(name),

@@ -16,7 +16,7 @@ internal sealed class AssetHandler(EmulatorContext emulator)
     public const string DownloadsPrefix = "/downloads/";
 
     private const int ChunkSize = 64 * 1024;
-    private static readonly byte[] s_filler = CreateFiller();
+    private static readonly byte[] Filler = CreateFiller();
 
     /// <summary>The download URL of an output; the project id is escaped, the name is inserted raw on purpose.</summary>
     public static string DownloadUrl(Uri assetBaseAddress, ProjectOutput output) =>
@@ -111,7 +111,7 @@ internal sealed class AssetHandler(EmulatorContext emulator)
         {
             int offset = (int)(position % ChunkSize);
             int count = (int)Math.Min(to - position, ChunkSize - offset);
-            await context.Response.Body.WriteAsync(s_filler.AsMemory(offset, count), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(Filler.AsMemory(offset, count), context.RequestAborted).ConfigureAwait(false);
             position += count;
         }
     }

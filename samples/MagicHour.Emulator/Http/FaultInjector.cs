@@ -12,7 +12,7 @@ namespace MagicHour.Emulator.Http;
 internal sealed class FaultInjector(EmulatorContext emulator)
 {
     private static readonly TimeSpan ResetGrace = TimeSpan.FromMilliseconds(200);
-    private static readonly byte[] s_malformedJson = Encoding.UTF8.GetBytes("{\"id\": \"cm-truncated\", \"credits_charged\": ");
+    private static readonly byte[] MalformedJson = Encoding.UTF8.GetBytes("{\"id\": \"cm-truncated\", \"credits_charged\": ");
 
     /// <param name="handle">The real handling; for downloads it receives the rule so the fault can hit mid-body.</param>
     public async Task ApplyAsync(HttpContext context, FaultRule rule, bool isDownload, Func<FaultRule?, Task> handle)
@@ -41,7 +41,7 @@ internal sealed class FaultInjector(EmulatorContext emulator)
                     await WriteStatusAsync(context, rule).ConfigureAwait(false);
                     return;
                 case FaultKind.MalformedJson:
-                    await HttpJson.WriteRawAsync(context, StatusCodes.Status200OK, s_malformedJson).ConfigureAwait(false);
+                    await HttpJson.WriteRawAsync(context, StatusCodes.Status200OK, MalformedJson).ConfigureAwait(false);
                     return;
                 case FaultKind.Body:
                     await WriteBodyAsync(context, rule).ConfigureAwait(false);
@@ -137,7 +137,7 @@ internal sealed class FaultInjector(EmulatorContext emulator)
             case FaultKind.MalformedJson:
                 context.Response.Clear();
                 // Cut the real answer in half when there is one, so it starts like valid JSON.
-                ReadOnlyMemory<byte> body = realBody.Length >= 4 ? realBody[..(realBody.Length / 2)] : s_malformedJson;
+                ReadOnlyMemory<byte> body = realBody.Length >= 4 ? realBody[..(realBody.Length / 2)] : MalformedJson;
                 await HttpJson.WriteRawAsync(context, StatusCodes.Status200OK, body).ConfigureAwait(false);
                 break;
             case FaultKind.Body:

@@ -14,12 +14,12 @@ internal static class HttpJson
     private const int MaxBodyBytes = 1024 * 1024;
 
     // Messages quote values ('mp4'); the default encoder would turn every quote into \u0027.
-    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }

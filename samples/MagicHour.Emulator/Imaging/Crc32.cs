@@ -5,14 +5,14 @@ namespace MagicHour.Emulator.Imaging;
 /// <summary>CRC-32 (ISO 3309, polynomial 0xEDB88320) as PNG chunks need it.</summary>
 internal static class Crc32
 {
-    private static readonly uint[] s_table = BuildTable();
+    private static readonly uint[] Table = BuildTable();
 
     /// <summary>Continues a CRC over <paramref name="data"/>; start with <c>0xFFFFFFFF</c> and invert the result.</summary>
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
         foreach (byte value in data)
         {
-            crc = s_table[(crc ^ value) & 0xFF] ^ (crc >> 8);
+            crc = Table[(crc ^ value) & 0xFF] ^ (crc >> 8);
         }
 
         return crc;

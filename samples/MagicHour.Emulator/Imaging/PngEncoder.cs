@@ -9,7 +9,7 @@ namespace MagicHour.Emulator.Imaging;
 /// <summary>Writes 8-bit RGB PNG files: signature, IHDR, one IDAT (zlib), IEND.</summary>
 internal static class PngEncoder
 {
-    private static readonly byte[] s_signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Encodes <paramref name="rgb"/> (width × height × 3 bytes, rows top to bottom).</summary>
     public static byte[] EncodeRgb(int width, int height, ReadOnlySpan<byte> rgb)
@@ -23,7 +23,7 @@ internal static class PngEncoder
         }
 
         using var output = new MemoryStream();
-        output.Write(s_signature);
+        output.Write(Signature);
 
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);

@@ -22,7 +22,7 @@ internal sealed class ApiSpec
     private const string DefaultEditorModel = "nano-banana";
     private const string DefaultGeneratorModel = "flux-schnell";
 
-    private static readonly Lazy<ApiSpec> s_embedded = new(LoadEmbedded);
+    private static readonly Lazy<ApiSpec> EmbeddedSpec = new(LoadEmbedded);
 
     private ApiSpec(JsonElement root)
     {
@@ -36,7 +36,7 @@ internal sealed class ApiSpec
         Validator = new SchemaValidator(this);
     }
 
-    public static ApiSpec Embedded => s_embedded.Value;
+    public static ApiSpec Embedded => EmbeddedSpec.Value;
 
     public JsonElement Root { get; }
 

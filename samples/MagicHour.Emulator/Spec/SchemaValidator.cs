@@ -14,7 +14,7 @@ namespace MagicHour.Emulator.Spec;
 /// </summary>
 internal sealed class SchemaValidator(ApiSpec spec)
 {
-    private static readonly ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     /// <summary>Returns the first violation as "field.path: problem", or null when the value is valid.</summary>
     public string? Validate(JsonElement value, JsonElement schema) => Validate(value, schema, "");
@@ -147,7 +147,7 @@ internal sealed class SchemaValidator(ApiSpec spec)
         if (schema.TryGetProperty("pattern", out JsonElement patternElement))
         {
             string pattern = patternElement.GetString()!;
-            Regex regex = s_patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            Regex regex = Patterns.GetOrAdd(pattern, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             if (!regex.IsMatch(text))
             {
                 return Problem(path, $"must match the pattern {pattern}");

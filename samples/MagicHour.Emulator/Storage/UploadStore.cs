@@ -10,7 +10,7 @@ namespace MagicHour.Emulator.Storage;
 /// <summary>Upload slots and their bytes, kept in a private temporary folder.</summary>
 internal sealed class UploadStore : IDisposable
 {
-    private static readonly TimeSpan s_urlLifetime = TimeSpan.FromHours(1);
+    private static readonly TimeSpan UrlLifetime = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, UploadSlot> _slotsByFilePath = new(StringComparer.Ordinal);
     private readonly string _folder;
@@ -27,7 +27,7 @@ internal sealed class UploadStore : IDisposable
     {
         string filePath = $"api-assets/{batchId}/{index.ToString(CultureInfo.InvariantCulture)}.{extension}";
         string localPath = Path.Combine(_folder, Interlocked.Increment(ref _nextFile).ToString(CultureInfo.InvariantCulture) + ".bin");
-        var slot = new UploadSlot(filePath, assetType, extension, TokenGenerator.NewSignature(), DateTimeOffset.UtcNow + s_urlLifetime, localPath);
+        var slot = new UploadSlot(filePath, assetType, extension, TokenGenerator.NewSignature(), DateTimeOffset.UtcNow + UrlLifetime, localPath);
         _slotsByFilePath[filePath] = slot;
         return slot;
     }

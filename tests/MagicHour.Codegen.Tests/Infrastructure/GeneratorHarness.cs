@@ -38,12 +38,23 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Generates for one spec text and compiles the result together with <paramref name="extraSources"/>.</summary>
-    public static GenerationResult Run(string specText, string path = "/specs/openapi.json", IReadOnlyDictionary<string, string>? globalOptions = null, params string[] extraSources)
+    public static GenerationResult Run(string specText, string path = "/specs/openapi.json", IReadOnlyDictionary<string, string>? globalOptions = null, params string[] extraSources) =>
+        Run(new[] { new InMemoryAdditionalText(path, specText) }, globalOptions, extraSources);
+
+    /// <summary>
+    /// Generates for <paramref name="files"/> and compiles the result together with <paramref name="extraSources"/>. Every
+    /// run is checked the way the compiler will use the generator: run again on the same input, every step is cached,
+    /// and the models that crossed the pipeline hold only our own equatable data.
+    /// </summary>
+    public static GenerationResult Run(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? globalOptions = null, params string[] extraSources)
     {
         CSharpCompilation compilation = CreateCompilation(extraSources.Length == 0 ? new[] { "internal static class Placeholder { }" } : extraSources);
-        GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) }, globalOptions);
+        GeneratorDriver driver = CreateDriver(files, globalOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics, CancellationToken.None);
-        return new GenerationResult(driver.GetRunResult(), output, generatorDiagnostics);
+        GeneratorDriverRunResult first = driver.GetRunResult();
+        PipelineChecks.AssertModelsHoldOnlyOwnData(first);
+        PipelineChecks.AssertRerunIsCached(driver.RunGenerators(compilation).GetRunResult());
+        return new GenerationResult(first, output, generatorDiagnostics);
     }
 
     /// <summary>Generates for a file on disk, opted in by metadata whatever its name.</summary>
@@ -53,11 +64,8 @@ internal static class GeneratorHarness
     /// <summary>Generates for a spec text held in memory (e.g. decompressed), opted in by metadata whatever <paramref name="path"/> is.</summary>
     public static GenerationResult RunOptedIn(string specText, string path, IReadOnlyDictionary<string, string>? globalOptions = null)
     {
-        CSharpCompilation compilation = CreateCompilation("internal static class Placeholder { }");
         var metadata = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.MagicHourCodegen"] = "true" };
-        GeneratorDriver driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText, metadata) }, globalOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, CancellationToken.None);
-        return new GenerationResult(driver.GetRunResult(), output, diagnostics);
+        return Run(new[] { new InMemoryAdditionalText(path, specText, metadata) }, globalOptions);
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

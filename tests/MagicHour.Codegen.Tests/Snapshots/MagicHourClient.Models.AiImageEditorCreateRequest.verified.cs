@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The request body of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
-[JsonConverter(typeof(AiImageEditorCreateRequestJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageEditorCreateRequest
 {
     /// <summary>A custom name for the image, to find it again easily.</summary>
@@ -62,20 +54,20 @@ public sealed partial record AiImageEditorCreateRequest
 }
 
 /// <summary>Reads and writes <see cref="AiImageEditorCreateRequest"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateRequestJsonConverter : JsonConverter<AiImageEditorCreateRequest>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateRequest>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateRequest value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageEditorCreateRequest"/> from the reader's current token.</summary>
-    public static AiImageEditorCreateRequest ReadValue(ref Utf8JsonReader reader)
+    public static AiImageEditorCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageEditorCreateRequest");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageEditorCreateRequest");
         string? name = default;
         double? imageCount = default;
         AiImageEditorCreateRequestModel? model = default;
@@ -86,58 +78,58 @@ public sealed class AiImageEditorCreateRequestJsonConverter : JsonConverter<AiIm
         bool hasAssets = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("name"u8))
             {
-                JsonSupport.Read(ref reader);
-                name = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("image_count"u8))
             {
-                JsonSupport.Read(ref reader);
-                imageCount = reader.TokenType == JsonTokenType.Null ? default(double?) : JsonSupport.ReadDouble(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                imageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::MagicHour.Runtime.Json.JsonSupport.ReadDouble(ref reader);
             }
             else if (reader.ValueTextEquals("model"u8))
             {
-                JsonSupport.Read(ref reader);
-                model = reader.TokenType == JsonTokenType.Null ? default(AiImageEditorCreateRequestModel?) : AiImageEditorCreateRequestModelJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageEditorCreateRequestModel?) : AiImageEditorCreateRequestModelJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("aspect_ratio"u8))
             {
-                JsonSupport.Read(ref reader);
-                aspectRatio = reader.TokenType == JsonTokenType.Null ? default(AiImageEditorCreateRequestAspectRatio?) : AiImageEditorCreateRequestAspectRatioJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                aspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageEditorCreateRequestAspectRatio?) : AiImageEditorCreateRequestAspectRatioJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("style"u8))
             {
-                JsonSupport.Read(ref reader);
-                style = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageEditorCreateRequest", "style") : AiImageEditorCreateRequestStyleJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                style = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageEditorCreateRequest", "style") : AiImageEditorCreateRequestStyleJsonConverter.ReadValue(ref reader);
                 hasStyle = true;
             }
             else if (reader.ValueTextEquals("assets"u8))
             {
-                JsonSupport.Read(ref reader);
-                assets = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageEditorCreateRequest", "assets") : AiImageEditorCreateRequestAssetsJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                assets = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageEditorCreateRequest", "assets") : AiImageEditorCreateRequestAssetsJsonConverter.ReadValue(ref reader);
                 hasAssets = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasStyle)
         {
-            throw JsonSupport.MissingProperty("AiImageEditorCreateRequest", "style");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageEditorCreateRequest", "style");
         }
 
         if (!hasAssets)
         {
-            throw JsonSupport.MissingProperty("AiImageEditorCreateRequest", "assets");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageEditorCreateRequest", "assets");
         }
 
         return new AiImageEditorCreateRequest
@@ -152,9 +144,9 @@ public sealed class AiImageEditorCreateRequestJsonConverter : JsonConverter<AiIm
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateRequest value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequest value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         if (value.Name is not null)
         {

@@ -3,20 +3,12 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>Aspect ratio of the output image(s); <c>auto</c> when omitted.</summary>
-[JsonConverter(typeof(AiImageEditorCreateRequestAspectRatioJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageEditorCreateRequestAspectRatio : IEquatable<AiImageEditorCreateRequestAspectRatio>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateRequestAspectRatioJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageEditorCreateRequestAspectRatio : global::System.IEquatable<AiImageEditorCreateRequestAspectRatio>
 {
     private readonly string? _value;
 
@@ -24,7 +16,7 @@ public readonly partial struct AiImageEditorCreateRequestAspectRatio : IEquatabl
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageEditorCreateRequestAspectRatio(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageEditorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>auto</c></summary>
     public static AiImageEditorCreateRequestAspectRatio Auto { get; } = new("auto");
@@ -51,7 +43,7 @@ public readonly partial struct AiImageEditorCreateRequestAspectRatio : IEquatabl
     public static AiImageEditorCreateRequestAspectRatio Ratio2x3 { get; } = new("2:3");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageEditorCreateRequestAspectRatio> KnownValues { get; } = new AiImageEditorCreateRequestAspectRatio[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestAspectRatio> KnownValues { get; } = new AiImageEditorCreateRequestAspectRatio[]
     {
         new("auto"),
         new("16:9"),
@@ -83,13 +75,13 @@ public readonly partial struct AiImageEditorCreateRequestAspectRatio : IEquatabl
     public static bool operator !=(AiImageEditorCreateRequestAspectRatio left, AiImageEditorCreateRequestAspectRatio right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageEditorCreateRequestAspectRatio other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageEditorCreateRequestAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageEditorCreateRequestAspectRatio other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -98,19 +90,19 @@ public readonly partial struct AiImageEditorCreateRequestAspectRatio : IEquatabl
 /// <summary>
 /// Reads and writes <see cref="AiImageEditorCreateRequestAspectRatio"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateRequestAspectRatioJsonConverter : JsonConverter<AiImageEditorCreateRequestAspectRatio>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateRequestAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateRequestAspectRatio>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateRequestAspectRatio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateRequestAspectRatio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateRequestAspectRatio value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestAspectRatio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageEditorCreateRequestAspectRatio ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageEditorCreateRequestAspectRatio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateRequestAspectRatio value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestAspectRatio value) => writer.WriteStringValue(value.Value);
 }

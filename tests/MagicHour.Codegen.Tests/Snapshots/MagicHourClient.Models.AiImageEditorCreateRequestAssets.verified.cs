@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The input image(s) to edit.</summary>
-[JsonConverter(typeof(AiImageEditorCreateRequestAssetsJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateRequestAssetsJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageEditorCreateRequestAssets
 {
     /// <summary>
@@ -31,47 +23,47 @@ public sealed partial record AiImageEditorCreateRequestAssets
     /// The images used in the edit, at most 10. Each is a direct URL to the file, or the <c>file_path</c> returned by <c>POST /v1/files/upload-urls</c>.
     /// </summary>
     /// <remarks>At most 10 items.</remarks>
-    public IReadOnlyList<string>? ImageFilePaths { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ImageFilePaths { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="AiImageEditorCreateRequestAssets"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateRequestAssetsJsonConverter : JsonConverter<AiImageEditorCreateRequestAssets>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateRequestAssetsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateRequestAssets>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateRequestAssets Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateRequestAssets Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateRequestAssets value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestAssets value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageEditorCreateRequestAssets"/> from the reader's current token.</summary>
-    public static AiImageEditorCreateRequestAssets ReadValue(ref Utf8JsonReader reader)
+    public static AiImageEditorCreateRequestAssets ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageEditorCreateRequestAssets");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageEditorCreateRequestAssets");
         string? imageFilePath = default;
-        IReadOnlyList<string>? imageFilePaths = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? imageFilePaths = default;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("image_file_path"u8))
             {
-                JsonSupport.Read(ref reader);
-                imageFilePath = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                imageFilePath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("image_file_paths"u8))
             {
-                JsonSupport.Read(ref reader);
-                imageFilePaths = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader itemReader) => JsonSupport.ReadString(ref itemReader));
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                imageFilePaths = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref itemReader));
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
@@ -83,9 +75,9 @@ public sealed class AiImageEditorCreateRequestAssetsJsonConverter : JsonConverte
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateRequestAssets value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestAssets value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         if (value.ImageFilePath is not null)
         {
@@ -95,7 +87,7 @@ public sealed class AiImageEditorCreateRequestAssetsJsonConverter : JsonConverte
         if (value.ImageFilePaths is not null)
         {
             writer.WritePropertyName("image_file_paths"u8);
-            JsonSupport.WriteArray(writer, value.ImageFilePaths, static (itemWriter, item) => { itemWriter.WriteStringValue(item); });
+            global::MagicHour.Runtime.Json.JsonSupport.WriteArray(writer, value.ImageFilePaths, static (itemWriter, item) => { itemWriter.WriteStringValue(item); });
         }
         writer.WriteEndObject();
     }

@@ -3,14 +3,6 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The AI model that edits the image. Models differ in what they can do and in what they cost.</summary>
@@ -26,9 +18,9 @@ namespace MagicHour.Client;
 /// <item><description><c>seedream-v4.5</c> - 100 credits/image; Available for tiers: creator, pro, business; Image count allowed: 1; Max additional input images: 9</description></item>
 /// </list>
 /// </remarks>
-[JsonConverter(typeof(AiImageEditorCreateRequestModelJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiImageEditorCreateRequestModel>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateRequestModelJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageEditorCreateRequestModel : global::System.IEquatable<AiImageEditorCreateRequestModel>
 {
     private readonly string? _value;
 
@@ -36,7 +28,7 @@ public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiIm
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageEditorCreateRequestModel(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageEditorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>
     /// <c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
@@ -104,7 +96,7 @@ public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiIm
     public static AiImageEditorCreateRequestModel SeedreamV4_5 { get; } = new("seedream-v4.5");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageEditorCreateRequestModel> KnownValues { get; } = new AiImageEditorCreateRequestModel[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestModel> KnownValues { get; } = new AiImageEditorCreateRequestModel[]
     {
         new("default"),
         new("qwen-edit"),
@@ -135,13 +127,13 @@ public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiIm
     public static bool operator !=(AiImageEditorCreateRequestModel left, AiImageEditorCreateRequestModel right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageEditorCreateRequestModel other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageEditorCreateRequestModel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageEditorCreateRequestModel other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -150,19 +142,19 @@ public readonly partial struct AiImageEditorCreateRequestModel : IEquatable<AiIm
 /// <summary>
 /// Reads and writes <see cref="AiImageEditorCreateRequestModel"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateRequestModelJsonConverter : JsonConverter<AiImageEditorCreateRequestModel>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateRequestModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateRequestModel>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateRequestModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateRequestModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateRequestModel value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestModel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageEditorCreateRequestModel ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageEditorCreateRequestModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateRequestModel value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestModel value) => writer.WriteStringValue(value.Value);
 }

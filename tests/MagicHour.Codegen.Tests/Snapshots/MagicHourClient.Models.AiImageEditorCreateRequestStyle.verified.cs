@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>How the image should be edited.</summary>
-[JsonConverter(typeof(AiImageEditorCreateRequestStyleJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateRequestStyleJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageEditorCreateRequestStyle
 {
     /// <summary>The instruction that describes the edit.</summary>
@@ -27,45 +19,45 @@ public sealed partial record AiImageEditorCreateRequestStyle
 }
 
 /// <summary>Reads and writes <see cref="AiImageEditorCreateRequestStyle"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateRequestStyleJsonConverter : JsonConverter<AiImageEditorCreateRequestStyle>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateRequestStyleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateRequestStyle>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateRequestStyle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateRequestStyle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateRequestStyle value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestStyle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageEditorCreateRequestStyle"/> from the reader's current token.</summary>
-    public static AiImageEditorCreateRequestStyle ReadValue(ref Utf8JsonReader reader)
+    public static AiImageEditorCreateRequestStyle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageEditorCreateRequestStyle");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageEditorCreateRequestStyle");
         string? prompt = default;
         bool hasPrompt = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("prompt"u8))
             {
-                JsonSupport.Read(ref reader);
-                prompt = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageEditorCreateRequestStyle", "prompt") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageEditorCreateRequestStyle", "prompt") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasPrompt = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasPrompt)
         {
-            throw JsonSupport.MissingProperty("AiImageEditorCreateRequestStyle", "prompt");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageEditorCreateRequestStyle", "prompt");
         }
 
         return new AiImageEditorCreateRequestStyle
@@ -75,9 +67,9 @@ public sealed class AiImageEditorCreateRequestStyleJsonConverter : JsonConverter
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateRequestStyle value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateRequestStyle value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("prompt"u8);
         writer.WriteStringValue(value.Prompt);

@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The response of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
-[JsonConverter(typeof(AiImageEditorCreateResponseJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageEditorCreateResponseJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageEditorCreateResponse
 {
     /// <summary>
@@ -32,58 +24,58 @@ public sealed partial record AiImageEditorCreateResponse
 }
 
 /// <summary>Reads and writes <see cref="AiImageEditorCreateResponse"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageEditorCreateResponseJsonConverter : JsonConverter<AiImageEditorCreateResponse>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageEditorCreateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageEditorCreateResponse>
 {
     /// <inheritdoc/>
-    public override AiImageEditorCreateResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageEditorCreateResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageEditorCreateResponse value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageEditorCreateResponse"/> from the reader's current token.</summary>
-    public static AiImageEditorCreateResponse ReadValue(ref Utf8JsonReader reader)
+    public static AiImageEditorCreateResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageEditorCreateResponse");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageEditorCreateResponse");
         string? id = default;
         bool hasId = false;
         int? creditsCharged = default;
         bool hasCreditsCharged = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("id"u8))
             {
-                JsonSupport.Read(ref reader);
-                id = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageEditorCreateResponse", "id") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageEditorCreateResponse", "id") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasId = true;
             }
             else if (reader.ValueTextEquals("credits_charged"u8))
             {
-                JsonSupport.Read(ref reader);
-                creditsCharged = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageEditorCreateResponse", "credits_charged") : JsonSupport.ReadInt32(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                creditsCharged = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageEditorCreateResponse", "credits_charged") : global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref reader);
                 hasCreditsCharged = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasId)
         {
-            throw JsonSupport.MissingProperty("AiImageEditorCreateResponse", "id");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageEditorCreateResponse", "id");
         }
 
         if (!hasCreditsCharged)
         {
-            throw JsonSupport.MissingProperty("AiImageEditorCreateResponse", "credits_charged");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageEditorCreateResponse", "credits_charged");
         }
 
         return new AiImageEditorCreateResponse
@@ -94,9 +86,9 @@ public sealed class AiImageEditorCreateResponseJsonConverter : JsonConverter<AiI
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageEditorCreateResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageEditorCreateResponse value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("id"u8);
         writer.WriteStringValue(value.Id);

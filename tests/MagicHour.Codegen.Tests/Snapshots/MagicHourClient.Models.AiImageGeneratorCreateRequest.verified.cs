@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The request body of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageGeneratorCreateRequest
 {
     /// <summary>A custom name for the image, to find it again easily.</summary>
@@ -81,20 +73,20 @@ public sealed partial record AiImageGeneratorCreateRequest
 }
 
 /// <summary>Reads and writes <see cref="AiImageGeneratorCreateRequest"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestJsonConverter : JsonConverter<AiImageGeneratorCreateRequest>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequest>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequest value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageGeneratorCreateRequest"/> from the reader's current token.</summary>
-    public static AiImageGeneratorCreateRequest ReadValue(ref Utf8JsonReader reader)
+    public static AiImageGeneratorCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageGeneratorCreateRequest");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageGeneratorCreateRequest");
         string? name = default;
         int? imageCount = default;
         bool hasImageCount = false;
@@ -105,58 +97,58 @@ public sealed class AiImageGeneratorCreateRequestJsonConverter : JsonConverter<A
         bool hasStyle = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("name"u8))
             {
-                JsonSupport.Read(ref reader);
-                name = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
             }
             else if (reader.ValueTextEquals("image_count"u8))
             {
-                JsonSupport.Read(ref reader);
-                imageCount = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequest", "image_count") : JsonSupport.ReadInt32(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                imageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequest", "image_count") : global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref reader);
                 hasImageCount = true;
             }
             else if (reader.ValueTextEquals("model"u8))
             {
-                JsonSupport.Read(ref reader);
-                model = reader.TokenType == JsonTokenType.Null ? default(AiImageGeneratorCreateRequestModel?) : AiImageGeneratorCreateRequestModelJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageGeneratorCreateRequestModel?) : AiImageGeneratorCreateRequestModelJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("aspect_ratio"u8))
             {
-                JsonSupport.Read(ref reader);
-                aspectRatio = reader.TokenType == JsonTokenType.Null ? default(AiImageGeneratorCreateRequestAspectRatio?) : AiImageGeneratorCreateRequestAspectRatioJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                aspectRatio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageGeneratorCreateRequestAspectRatio?) : AiImageGeneratorCreateRequestAspectRatioJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("resolution"u8))
             {
-                JsonSupport.Read(ref reader);
-                resolution = reader.TokenType == JsonTokenType.Null ? default(AiImageGeneratorCreateRequestResolution?) : AiImageGeneratorCreateRequestResolutionJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                resolution = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageGeneratorCreateRequestResolution?) : AiImageGeneratorCreateRequestResolutionJsonConverter.ReadValue(ref reader);
             }
             else if (reader.ValueTextEquals("style"u8))
             {
-                JsonSupport.Read(ref reader);
-                style = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequest", "style") : AiImageGeneratorCreateRequestStyleJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                style = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequest", "style") : AiImageGeneratorCreateRequestStyleJsonConverter.ReadValue(ref reader);
                 hasStyle = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasImageCount)
         {
-            throw JsonSupport.MissingProperty("AiImageGeneratorCreateRequest", "image_count");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageGeneratorCreateRequest", "image_count");
         }
 
         if (!hasStyle)
         {
-            throw JsonSupport.MissingProperty("AiImageGeneratorCreateRequest", "style");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageGeneratorCreateRequest", "style");
         }
 
         return new AiImageGeneratorCreateRequest
@@ -171,9 +163,9 @@ public sealed class AiImageGeneratorCreateRequestJsonConverter : JsonConverter<A
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequest value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequest value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         if (value.Name is not null)
         {

@@ -3,20 +3,12 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>Aspect ratio of the output image(s); <c>1:1</c> (square) when omitted.</summary>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestAspectRatioJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : IEquatable<AiImageGeneratorCreateRequestAspectRatio>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestAspectRatioJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : global::System.IEquatable<AiImageGeneratorCreateRequestAspectRatio>
 {
     private readonly string? _value;
 
@@ -24,7 +16,7 @@ public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : IEquat
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageGeneratorCreateRequestAspectRatio(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>1:1</c></summary>
     public static AiImageGeneratorCreateRequestAspectRatio Ratio1x1 { get; } = new("1:1");
@@ -36,7 +28,7 @@ public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : IEquat
     public static AiImageGeneratorCreateRequestAspectRatio Ratio9x16 { get; } = new("9:16");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageGeneratorCreateRequestAspectRatio> KnownValues { get; } = new AiImageGeneratorCreateRequestAspectRatio[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestAspectRatio> KnownValues { get; } = new AiImageGeneratorCreateRequestAspectRatio[]
     {
         new("1:1"),
         new("16:9"),
@@ -63,13 +55,13 @@ public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : IEquat
     public static bool operator !=(AiImageGeneratorCreateRequestAspectRatio left, AiImageGeneratorCreateRequestAspectRatio right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageGeneratorCreateRequestAspectRatio other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageGeneratorCreateRequestAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageGeneratorCreateRequestAspectRatio other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -78,19 +70,19 @@ public readonly partial struct AiImageGeneratorCreateRequestAspectRatio : IEquat
 /// <summary>
 /// Reads and writes <see cref="AiImageGeneratorCreateRequestAspectRatio"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestAspectRatioJsonConverter : JsonConverter<AiImageGeneratorCreateRequestAspectRatio>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestAspectRatioJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequestAspectRatio>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequestAspectRatio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequestAspectRatio Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequestAspectRatio value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestAspectRatio value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageGeneratorCreateRequestAspectRatio ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageGeneratorCreateRequestAspectRatio ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequestAspectRatio value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestAspectRatio value) => writer.WriteStringValue(value.Value);
 }

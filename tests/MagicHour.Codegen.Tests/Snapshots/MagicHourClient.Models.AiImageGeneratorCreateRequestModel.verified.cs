@@ -3,14 +3,6 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The AI model that generates the image. Models differ in what they can do and in what they cost.</summary>
@@ -32,9 +24,9 @@ namespace MagicHour.Client;
 /// <item><description><c>seedream</c> - Use <c>seedream-v4</c> instead.</description></item>
 /// </list>
 /// </remarks>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestModelJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<AiImageGeneratorCreateRequestModel>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestModelJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageGeneratorCreateRequestModel : global::System.IEquatable<AiImageGeneratorCreateRequestModel>
 {
     private readonly string? _value;
 
@@ -42,7 +34,7 @@ public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<A
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageGeneratorCreateRequestModel(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>
     /// <c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.
@@ -120,11 +112,11 @@ public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<A
     public static AiImageGeneratorCreateRequestModel GptImage2 { get; } = new("gpt-image-2");
 
     /// <summary><c>seedream</c>: Use <c>seedream-v4</c> instead.</summary>
-    [Obsolete("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.")]
+    [global::System.Obsolete("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.")]
     public static AiImageGeneratorCreateRequestModel Seedream { get; } = new("seedream");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageGeneratorCreateRequestModel> KnownValues { get; } = new AiImageGeneratorCreateRequestModel[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestModel> KnownValues { get; } = new AiImageGeneratorCreateRequestModel[]
     {
         new("default"),
         new("flux-schnell"),
@@ -157,13 +149,13 @@ public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<A
     public static bool operator !=(AiImageGeneratorCreateRequestModel left, AiImageGeneratorCreateRequestModel right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageGeneratorCreateRequestModel other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageGeneratorCreateRequestModel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageGeneratorCreateRequestModel other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -172,19 +164,19 @@ public readonly partial struct AiImageGeneratorCreateRequestModel : IEquatable<A
 /// <summary>
 /// Reads and writes <see cref="AiImageGeneratorCreateRequestModel"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestModelJsonConverter : JsonConverter<AiImageGeneratorCreateRequestModel>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequestModel>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequestModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequestModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequestModel value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestModel value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageGeneratorCreateRequestModel ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageGeneratorCreateRequestModel ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequestModel value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestModel value) => writer.WriteStringValue(value.Value);
 }

@@ -3,14 +3,6 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>Maximum resolution (longest edge) of the output image.</summary>
@@ -26,9 +18,9 @@ namespace MagicHour.Client;
 /// <para/>
 /// Which resolutions are available depends on the model and on your subscription tier.
 /// </remarks>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestResolutionJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageGeneratorCreateRequestResolution : IEquatable<AiImageGeneratorCreateRequestResolution>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestResolutionJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageGeneratorCreateRequestResolution : global::System.IEquatable<AiImageGeneratorCreateRequestResolution>
 {
     private readonly string? _value;
 
@@ -36,12 +28,12 @@ public readonly partial struct AiImageGeneratorCreateRequestResolution : IEquata
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageGeneratorCreateRequestResolution(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestResolution(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary>
     /// <c>auto</c>: <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.
     /// </summary>
-    [Obsolete("'auto' is deprecated. Choose 640px, 1k, 2k or 4k explicitly.")]
+    [global::System.Obsolete("'auto' is deprecated. Choose 640px, 1k, 2k or 4k explicitly.")]
     public static AiImageGeneratorCreateRequestResolution Auto { get; } = new("auto");
 
     /// <summary><c>640px</c>: up to 640px</summary>
@@ -57,7 +49,7 @@ public readonly partial struct AiImageGeneratorCreateRequestResolution : IEquata
     public static AiImageGeneratorCreateRequestResolution Resolution4k { get; } = new("4k");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageGeneratorCreateRequestResolution> KnownValues { get; } = new AiImageGeneratorCreateRequestResolution[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestResolution> KnownValues { get; } = new AiImageGeneratorCreateRequestResolution[]
     {
         new("auto"),
         new("640px"),
@@ -86,13 +78,13 @@ public readonly partial struct AiImageGeneratorCreateRequestResolution : IEquata
     public static bool operator !=(AiImageGeneratorCreateRequestResolution left, AiImageGeneratorCreateRequestResolution right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageGeneratorCreateRequestResolution other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageGeneratorCreateRequestResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageGeneratorCreateRequestResolution other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -101,19 +93,19 @@ public readonly partial struct AiImageGeneratorCreateRequestResolution : IEquata
 /// <summary>
 /// Reads and writes <see cref="AiImageGeneratorCreateRequestResolution"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestResolutionJsonConverter : JsonConverter<AiImageGeneratorCreateRequestResolution>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestResolutionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequestResolution>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequestResolution Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequestResolution Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequestResolution value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestResolution value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageGeneratorCreateRequestResolution ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageGeneratorCreateRequestResolution ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequestResolution value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestResolution value) => writer.WriteStringValue(value.Value);
 }

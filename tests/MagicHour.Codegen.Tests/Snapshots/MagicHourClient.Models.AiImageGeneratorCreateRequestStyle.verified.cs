@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The art style and prompt of the image.</summary>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestStyleJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestStyleJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record AiImageGeneratorCreateRequestStyle
 {
     /// <summary>What the image should show.</summary>
@@ -34,51 +26,51 @@ public sealed partial record AiImageGeneratorCreateRequestStyle
 }
 
 /// <summary>Reads and writes <see cref="AiImageGeneratorCreateRequestStyle"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestStyleJsonConverter : JsonConverter<AiImageGeneratorCreateRequestStyle>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestStyleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequestStyle>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequestStyle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequestStyle Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyle value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="AiImageGeneratorCreateRequestStyle"/> from the reader's current token.</summary>
-    public static AiImageGeneratorCreateRequestStyle ReadValue(ref Utf8JsonReader reader)
+    public static AiImageGeneratorCreateRequestStyle ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "AiImageGeneratorCreateRequestStyle");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "AiImageGeneratorCreateRequestStyle");
         string? prompt = default;
         bool hasPrompt = false;
         AiImageGeneratorCreateRequestStyleTool? tool = default;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("prompt"u8))
             {
-                JsonSupport.Read(ref reader);
-                prompt = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequestStyle", "prompt") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("AiImageGeneratorCreateRequestStyle", "prompt") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasPrompt = true;
             }
             else if (reader.ValueTextEquals("tool"u8))
             {
-                JsonSupport.Read(ref reader);
-                tool = reader.TokenType == JsonTokenType.Null ? default(AiImageGeneratorCreateRequestStyleTool?) : AiImageGeneratorCreateRequestStyleToolJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                tool = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(AiImageGeneratorCreateRequestStyleTool?) : AiImageGeneratorCreateRequestStyleToolJsonConverter.ReadValue(ref reader);
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasPrompt)
         {
-            throw JsonSupport.MissingProperty("AiImageGeneratorCreateRequestStyle", "prompt");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("AiImageGeneratorCreateRequestStyle", "prompt");
         }
 
         return new AiImageGeneratorCreateRequestStyle
@@ -89,9 +81,9 @@ public sealed class AiImageGeneratorCreateRequestStyleJsonConverter : JsonConver
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyle value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyle value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("prompt"u8);
         writer.WriteStringValue(value.Prompt);

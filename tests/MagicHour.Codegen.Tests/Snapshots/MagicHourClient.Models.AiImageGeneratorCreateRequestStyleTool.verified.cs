@@ -3,20 +3,12 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The art style; <c>general</c> when omitted.</summary>
-[JsonConverter(typeof(AiImageGeneratorCreateRequestStyleToolJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct AiImageGeneratorCreateRequestStyleTool : IEquatable<AiImageGeneratorCreateRequestStyleTool>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AiImageGeneratorCreateRequestStyleToolJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct AiImageGeneratorCreateRequestStyleTool : global::System.IEquatable<AiImageGeneratorCreateRequestStyleTool>
 {
     private readonly string? _value;
 
@@ -24,7 +16,7 @@ public readonly partial struct AiImageGeneratorCreateRequestStyleTool : IEquatab
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public AiImageGeneratorCreateRequestStyleTool(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestStyleTool(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>ai-anime-generator</c></summary>
     public static AiImageGeneratorCreateRequestStyleTool AiAnimeGenerator { get; } = new("ai-anime-generator");
@@ -132,7 +124,7 @@ public readonly partial struct AiImageGeneratorCreateRequestStyleTool : IEquatab
     public static AiImageGeneratorCreateRequestStyleTool General { get; } = new("general");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<AiImageGeneratorCreateRequestStyleTool> KnownValues { get; } = new AiImageGeneratorCreateRequestStyleTool[]
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestStyleTool> KnownValues { get; } = new AiImageGeneratorCreateRequestStyleTool[]
     {
         new("ai-anime-generator"),
         new("ai-art-generator"),
@@ -191,13 +183,13 @@ public readonly partial struct AiImageGeneratorCreateRequestStyleTool : IEquatab
     public static bool operator !=(AiImageGeneratorCreateRequestStyleTool left, AiImageGeneratorCreateRequestStyleTool right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(AiImageGeneratorCreateRequestStyleTool other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(AiImageGeneratorCreateRequestStyleTool other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is AiImageGeneratorCreateRequestStyleTool other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -206,19 +198,19 @@ public readonly partial struct AiImageGeneratorCreateRequestStyleTool : IEquatab
 /// <summary>
 /// Reads and writes <see cref="AiImageGeneratorCreateRequestStyleTool"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class AiImageGeneratorCreateRequestStyleToolJsonConverter : JsonConverter<AiImageGeneratorCreateRequestStyleTool>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class AiImageGeneratorCreateRequestStyleToolJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AiImageGeneratorCreateRequestStyleTool>
 {
     /// <inheritdoc/>
-    public override AiImageGeneratorCreateRequestStyleTool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override AiImageGeneratorCreateRequestStyleTool Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyleTool value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyleTool value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static AiImageGeneratorCreateRequestStyleTool ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static AiImageGeneratorCreateRequestStyleTool ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyleTool value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AiImageGeneratorCreateRequestStyleTool value) => writer.WriteStringValue(value.Value);
 }

@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The body of every error response.</summary>
-[JsonConverter(typeof(ErrorBodyJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorBodyJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record ErrorBody
 {
     /// <summary>What went wrong, in words meant for a person.</summary>
@@ -23,45 +15,45 @@ public sealed partial record ErrorBody
 }
 
 /// <summary>Reads and writes <see cref="ErrorBody"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class ErrorBodyJsonConverter : JsonConverter<ErrorBody>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class ErrorBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorBody>
 {
     /// <inheritdoc/>
-    public override ErrorBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ErrorBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ErrorBody value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorBody value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="ErrorBody"/> from the reader's current token.</summary>
-    public static ErrorBody ReadValue(ref Utf8JsonReader reader)
+    public static ErrorBody ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "ErrorBody");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ErrorBody");
         string? message = default;
         bool hasMessage = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("message"u8))
             {
-                JsonSupport.Read(ref reader);
-                message = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ErrorBody", "message") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ErrorBody", "message") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasMessage = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasMessage)
         {
-            throw JsonSupport.MissingProperty("ErrorBody", "message");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ErrorBody", "message");
         }
 
         return new ErrorBody
@@ -71,9 +63,9 @@ public sealed class ErrorBodyJsonConverter : JsonConverter<ErrorBody>
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ErrorBody value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorBody value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("message"u8);
         writer.WriteStringValue(value.Message);

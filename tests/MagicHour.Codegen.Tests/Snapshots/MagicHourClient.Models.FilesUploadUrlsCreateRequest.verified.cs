@@ -3,66 +3,58 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The request body of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
-[JsonConverter(typeof(FilesUploadUrlsCreateRequestJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FilesUploadUrlsCreateRequestJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record FilesUploadUrlsCreateRequest
 {
     /// <summary>The assets to upload.</summary>
     /// <remarks>At least 1 item.</remarks>
-    public required IReadOnlyList<FilesUploadUrlsCreateRequestItem> Items { get; init; }
+    public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem> Items { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="FilesUploadUrlsCreateRequest"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class FilesUploadUrlsCreateRequestJsonConverter : JsonConverter<FilesUploadUrlsCreateRequest>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class FilesUploadUrlsCreateRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FilesUploadUrlsCreateRequest>
 {
     /// <inheritdoc/>
-    public override FilesUploadUrlsCreateRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override FilesUploadUrlsCreateRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, FilesUploadUrlsCreateRequest value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="FilesUploadUrlsCreateRequest"/> from the reader's current token.</summary>
-    public static FilesUploadUrlsCreateRequest ReadValue(ref Utf8JsonReader reader)
+    public static FilesUploadUrlsCreateRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "FilesUploadUrlsCreateRequest");
-        IReadOnlyList<FilesUploadUrlsCreateRequestItem>? items = default;
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "FilesUploadUrlsCreateRequest");
+        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem>? items = default;
         bool hasItems = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("items"u8))
             {
-                JsonSupport.Read(ref reader);
-                items = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequest", "items") : JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader itemReader) => FilesUploadUrlsCreateRequestItemJsonConverter.ReadValue(ref itemReader));
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                items = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequest", "items") : global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => FilesUploadUrlsCreateRequestItemJsonConverter.ReadValue(ref itemReader));
                 hasItems = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasItems)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateRequest", "items");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateRequest", "items");
         }
 
         return new FilesUploadUrlsCreateRequest
@@ -72,12 +64,12 @@ public sealed class FilesUploadUrlsCreateRequestJsonConverter : JsonConverter<Fi
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, FilesUploadUrlsCreateRequest value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequest value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("items"u8);
-        JsonSupport.WriteArray(writer, value.Items, static (itemWriter, item) => { FilesUploadUrlsCreateRequestItemJsonConverter.WriteValue(itemWriter, item); });
+        global::MagicHour.Runtime.Json.JsonSupport.WriteArray(writer, value.Items, static (itemWriter, item) => { FilesUploadUrlsCreateRequestItemJsonConverter.WriteValue(itemWriter, item); });
         writer.WriteEndObject();
     }
 }

@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The <c>FilesUploadUrlsCreateRequestItem</c> schema.</summary>
-[JsonConverter(typeof(FilesUploadUrlsCreateRequestItemJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FilesUploadUrlsCreateRequestItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record FilesUploadUrlsCreateRequestItem
 {
     /// <summary>Kind of asset to upload.</summary>
@@ -31,58 +23,58 @@ public sealed partial record FilesUploadUrlsCreateRequestItem
 }
 
 /// <summary>Reads and writes <see cref="FilesUploadUrlsCreateRequestItem"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class FilesUploadUrlsCreateRequestItemJsonConverter : JsonConverter<FilesUploadUrlsCreateRequestItem>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class FilesUploadUrlsCreateRequestItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FilesUploadUrlsCreateRequestItem>
 {
     /// <inheritdoc/>
-    public override FilesUploadUrlsCreateRequestItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override FilesUploadUrlsCreateRequestItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItem value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="FilesUploadUrlsCreateRequestItem"/> from the reader's current token.</summary>
-    public static FilesUploadUrlsCreateRequestItem ReadValue(ref Utf8JsonReader reader)
+    public static FilesUploadUrlsCreateRequestItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "FilesUploadUrlsCreateRequestItem");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "FilesUploadUrlsCreateRequestItem");
         FilesUploadUrlsCreateRequestItemType? type = default;
         bool hasType = false;
         string? extension = default;
         bool hasExtension = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("type"u8))
             {
-                JsonSupport.Read(ref reader);
-                type = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequestItem", "type") : FilesUploadUrlsCreateRequestItemTypeJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequestItem", "type") : FilesUploadUrlsCreateRequestItemTypeJsonConverter.ReadValue(ref reader);
                 hasType = true;
             }
             else if (reader.ValueTextEquals("extension"u8))
             {
-                JsonSupport.Read(ref reader);
-                extension = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequestItem", "extension") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                extension = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateRequestItem", "extension") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasExtension = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasType)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateRequestItem", "type");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateRequestItem", "type");
         }
 
         if (!hasExtension)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateRequestItem", "extension");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateRequestItem", "extension");
         }
 
         return new FilesUploadUrlsCreateRequestItem
@@ -93,9 +85,9 @@ public sealed class FilesUploadUrlsCreateRequestItemJsonConverter : JsonConverte
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItem value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItem value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("type"u8);
         FilesUploadUrlsCreateRequestItemTypeJsonConverter.WriteValue(writer, value.Type);

@@ -3,20 +3,12 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>Kind of asset to upload.</summary>
-[JsonConverter(typeof(FilesUploadUrlsCreateRequestItemTypeJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct FilesUploadUrlsCreateRequestItemType : IEquatable<FilesUploadUrlsCreateRequestItemType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FilesUploadUrlsCreateRequestItemTypeJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct FilesUploadUrlsCreateRequestItemType : global::System.IEquatable<FilesUploadUrlsCreateRequestItemType>
 {
     private readonly string? _value;
 
@@ -24,7 +16,7 @@ public readonly partial struct FilesUploadUrlsCreateRequestItemType : IEquatable
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public FilesUploadUrlsCreateRequestItemType(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public FilesUploadUrlsCreateRequestItemType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>video</c></summary>
     public static FilesUploadUrlsCreateRequestItemType Video { get; } = new("video");
@@ -36,7 +28,7 @@ public readonly partial struct FilesUploadUrlsCreateRequestItemType : IEquatable
     public static FilesUploadUrlsCreateRequestItemType Image { get; } = new("image");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = new FilesUploadUrlsCreateRequestItemType[]
+    public static global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = new FilesUploadUrlsCreateRequestItemType[]
     {
         new("video"),
         new("audio"),
@@ -63,13 +55,13 @@ public readonly partial struct FilesUploadUrlsCreateRequestItemType : IEquatable
     public static bool operator !=(FilesUploadUrlsCreateRequestItemType left, FilesUploadUrlsCreateRequestItemType right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(FilesUploadUrlsCreateRequestItemType other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(FilesUploadUrlsCreateRequestItemType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is FilesUploadUrlsCreateRequestItemType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
@@ -78,19 +70,19 @@ public readonly partial struct FilesUploadUrlsCreateRequestItemType : IEquatable
 /// <summary>
 /// Reads and writes <see cref="FilesUploadUrlsCreateRequestItemType"/> as a JSON string, without reflection.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class FilesUploadUrlsCreateRequestItemTypeJsonConverter : JsonConverter<FilesUploadUrlsCreateRequestItemType>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class FilesUploadUrlsCreateRequestItemTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FilesUploadUrlsCreateRequestItemType>
 {
     /// <inheritdoc/>
-    public override FilesUploadUrlsCreateRequestItemType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override FilesUploadUrlsCreateRequestItemType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItemType value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItemType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static FilesUploadUrlsCreateRequestItemType ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static FilesUploadUrlsCreateRequestItemType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItemType value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateRequestItemType value) => writer.WriteStringValue(value.Value);
 }

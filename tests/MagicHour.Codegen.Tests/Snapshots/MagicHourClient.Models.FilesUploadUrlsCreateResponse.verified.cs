@@ -3,65 +3,57 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The response of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
-[JsonConverter(typeof(FilesUploadUrlsCreateResponseJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FilesUploadUrlsCreateResponseJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record FilesUploadUrlsCreateResponse
 {
     /// <summary>One entry per requested asset, in request order.</summary>
-    public required IReadOnlyList<FilesUploadUrlsCreateResponseItem> Items { get; init; }
+    public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem> Items { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="FilesUploadUrlsCreateResponse"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class FilesUploadUrlsCreateResponseJsonConverter : JsonConverter<FilesUploadUrlsCreateResponse>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class FilesUploadUrlsCreateResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FilesUploadUrlsCreateResponse>
 {
     /// <inheritdoc/>
-    public override FilesUploadUrlsCreateResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override FilesUploadUrlsCreateResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, FilesUploadUrlsCreateResponse value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="FilesUploadUrlsCreateResponse"/> from the reader's current token.</summary>
-    public static FilesUploadUrlsCreateResponse ReadValue(ref Utf8JsonReader reader)
+    public static FilesUploadUrlsCreateResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "FilesUploadUrlsCreateResponse");
-        IReadOnlyList<FilesUploadUrlsCreateResponseItem>? items = default;
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "FilesUploadUrlsCreateResponse");
+        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem>? items = default;
         bool hasItems = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("items"u8))
             {
-                JsonSupport.Read(ref reader);
-                items = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponse", "items") : JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader itemReader) => FilesUploadUrlsCreateResponseItemJsonConverter.ReadValue(ref itemReader));
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                items = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponse", "items") : global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => FilesUploadUrlsCreateResponseItemJsonConverter.ReadValue(ref itemReader));
                 hasItems = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasItems)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateResponse", "items");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateResponse", "items");
         }
 
         return new FilesUploadUrlsCreateResponse
@@ -71,12 +63,12 @@ public sealed class FilesUploadUrlsCreateResponseJsonConverter : JsonConverter<F
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, FilesUploadUrlsCreateResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateResponse value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("items"u8);
-        JsonSupport.WriteArray(writer, value.Items, static (itemWriter, item) => { FilesUploadUrlsCreateResponseItemJsonConverter.WriteValue(itemWriter, item); });
+        global::MagicHour.Runtime.Json.JsonSupport.WriteArray(writer, value.Items, static (itemWriter, item) => { FilesUploadUrlsCreateResponseItemJsonConverter.WriteValue(itemWriter, item); });
         writer.WriteEndObject();
     }
 }

@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The <c>FilesUploadUrlsCreateResponseItem</c> schema.</summary>
-[JsonConverter(typeof(FilesUploadUrlsCreateResponseItemJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FilesUploadUrlsCreateResponseItemJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record FilesUploadUrlsCreateResponseItem
 {
     /// <summary>Pre-signed URL: <c>PUT</c> the file's bytes here.</summary>
@@ -27,7 +19,7 @@ public sealed partial record FilesUploadUrlsCreateResponseItem
 
     /// <summary>When <c>upload_url</c> stops working.</summary>
     /// <remarks>Example: <c>2024-07-21T17:32:28Z</c>.</remarks>
-    public required DateTimeOffset ExpiresAt { get; init; }
+    public required global::System.DateTimeOffset ExpiresAt { get; init; }
 
     /// <summary>The value to pass in asset fields such as <c>image_file_path</c>.</summary>
     /// <remarks>Example: <c>api-assets/id/1234.png</c>.</remarks>
@@ -35,71 +27,71 @@ public sealed partial record FilesUploadUrlsCreateResponseItem
 }
 
 /// <summary>Reads and writes <see cref="FilesUploadUrlsCreateResponseItem"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : JsonConverter<FilesUploadUrlsCreateResponseItem>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<FilesUploadUrlsCreateResponseItem>
 {
     /// <inheritdoc/>
-    public override FilesUploadUrlsCreateResponseItem Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override FilesUploadUrlsCreateResponseItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, FilesUploadUrlsCreateResponseItem value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateResponseItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="FilesUploadUrlsCreateResponseItem"/> from the reader's current token.</summary>
-    public static FilesUploadUrlsCreateResponseItem ReadValue(ref Utf8JsonReader reader)
+    public static FilesUploadUrlsCreateResponseItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "FilesUploadUrlsCreateResponseItem");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "FilesUploadUrlsCreateResponseItem");
         string? uploadUrl = default;
         bool hasUploadUrl = false;
-        DateTimeOffset? expiresAt = default;
+        global::System.DateTimeOffset? expiresAt = default;
         bool hasExpiresAt = false;
         string? filePath = default;
         bool hasFilePath = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("upload_url"u8))
             {
-                JsonSupport.Read(ref reader);
-                uploadUrl = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "upload_url") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                uploadUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "upload_url") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasUploadUrl = true;
             }
             else if (reader.ValueTextEquals("expires_at"u8))
             {
-                JsonSupport.Read(ref reader);
-                expiresAt = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "expires_at") : JsonSupport.ReadDateTimeOffset(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                expiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "expires_at") : global::MagicHour.Runtime.Json.JsonSupport.ReadDateTimeOffset(ref reader);
                 hasExpiresAt = true;
             }
             else if (reader.ValueTextEquals("file_path"u8))
             {
-                JsonSupport.Read(ref reader);
-                filePath = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "file_path") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                filePath = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("FilesUploadUrlsCreateResponseItem", "file_path") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasFilePath = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasUploadUrl)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "upload_url");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "upload_url");
         }
 
         if (!hasExpiresAt)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "expires_at");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "expires_at");
         }
 
         if (!hasFilePath)
         {
-            throw JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "file_path");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("FilesUploadUrlsCreateResponseItem", "file_path");
         }
 
         return new FilesUploadUrlsCreateResponseItem
@@ -111,14 +103,14 @@ public sealed class FilesUploadUrlsCreateResponseItemJsonConverter : JsonConvert
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, FilesUploadUrlsCreateResponseItem value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, FilesUploadUrlsCreateResponseItem value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("upload_url"u8);
         writer.WriteStringValue(value.UploadUrl);
         writer.WritePropertyName("expires_at"u8);
-        JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
+        global::MagicHour.Runtime.Json.JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
         writer.WritePropertyName("file_path"u8);
         writer.WriteStringValue(value.FilePath);
         writer.WriteEndObject();

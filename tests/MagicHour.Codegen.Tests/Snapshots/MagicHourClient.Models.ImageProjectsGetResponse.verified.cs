@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>The response of <c>GET /v1/image-projects/{id}</c> (Get image project).</summary>
-[JsonConverter(typeof(ImageProjectsGetResponseJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ImageProjectsGetResponseJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record ImageProjectsGetResponse
 {
     /// <summary>Unique ID of the image project.</summary>
@@ -41,7 +33,7 @@ public sealed partial record ImageProjectsGetResponse
     public required string Type { get; init; }
 
     /// <summary>When the project was created.</summary>
-    public required DateTimeOffset CreatedAt { get; init; }
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Whether the project is active; <c>false</c> once it has been deleted.</summary>
     public required bool Enabled { get; init; }
@@ -51,27 +43,27 @@ public sealed partial record ImageProjectsGetResponse
     public required int CreditsCharged { get; init; }
 
     /// <summary>Download URLs of the outputs, with their expiry.</summary>
-    public required IReadOnlyList<ProjectDownload> Downloads { get; init; }
+    public required global::System.Collections.Generic.IReadOnlyList<ProjectDownload> Downloads { get; init; }
 
     /// <summary>What went wrong, when <c>status</c> is <c>error</c>; otherwise null.</summary>
     public required ProjectError? Error { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="ImageProjectsGetResponse"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class ImageProjectsGetResponseJsonConverter : JsonConverter<ImageProjectsGetResponse>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class ImageProjectsGetResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ImageProjectsGetResponse>
 {
     /// <inheritdoc/>
-    public override ImageProjectsGetResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ImageProjectsGetResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ImageProjectsGetResponse value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ImageProjectsGetResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="ImageProjectsGetResponse"/> from the reader's current token.</summary>
-    public static ImageProjectsGetResponse ReadValue(ref Utf8JsonReader reader)
+    public static ImageProjectsGetResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "ImageProjectsGetResponse");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ImageProjectsGetResponse");
         string? id = default;
         bool hasId = false;
         string? name = default;
@@ -82,138 +74,138 @@ public sealed class ImageProjectsGetResponseJsonConverter : JsonConverter<ImageP
         bool hasImageCount = false;
         string? type = default;
         bool hasType = false;
-        DateTimeOffset? createdAt = default;
+        global::System.DateTimeOffset? createdAt = default;
         bool hasCreatedAt = false;
         bool? enabled = default;
         bool hasEnabled = false;
         int? creditsCharged = default;
         bool hasCreditsCharged = false;
-        IReadOnlyList<ProjectDownload>? downloads = default;
+        global::System.Collections.Generic.IReadOnlyList<ProjectDownload>? downloads = default;
         bool hasDownloads = false;
         ProjectError? error = default;
         bool hasError = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("id"u8))
             {
-                JsonSupport.Read(ref reader);
-                id = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "id") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "id") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasId = true;
             }
             else if (reader.ValueTextEquals("name"u8))
             {
-                JsonSupport.Read(ref reader);
-                name = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasName = true;
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                JsonSupport.Read(ref reader);
-                status = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "status") : ImageProjectsGetResponseStatusJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "status") : ImageProjectsGetResponseStatusJsonConverter.ReadValue(ref reader);
                 hasStatus = true;
             }
             else if (reader.ValueTextEquals("image_count"u8))
             {
-                JsonSupport.Read(ref reader);
-                imageCount = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "image_count") : JsonSupport.ReadInt32(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                imageCount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "image_count") : global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref reader);
                 hasImageCount = true;
             }
             else if (reader.ValueTextEquals("type"u8))
             {
-                JsonSupport.Read(ref reader);
-                type = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "type") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "type") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasType = true;
             }
             else if (reader.ValueTextEquals("created_at"u8))
             {
-                JsonSupport.Read(ref reader);
-                createdAt = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "created_at") : JsonSupport.ReadDateTimeOffset(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                createdAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "created_at") : global::MagicHour.Runtime.Json.JsonSupport.ReadDateTimeOffset(ref reader);
                 hasCreatedAt = true;
             }
             else if (reader.ValueTextEquals("enabled"u8))
             {
-                JsonSupport.Read(ref reader);
-                enabled = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "enabled") : JsonSupport.ReadBoolean(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "enabled") : global::MagicHour.Runtime.Json.JsonSupport.ReadBoolean(ref reader);
                 hasEnabled = true;
             }
             else if (reader.ValueTextEquals("credits_charged"u8))
             {
-                JsonSupport.Read(ref reader);
-                creditsCharged = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "credits_charged") : JsonSupport.ReadInt32(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                creditsCharged = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "credits_charged") : global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref reader);
                 hasCreditsCharged = true;
             }
             else if (reader.ValueTextEquals("downloads"u8))
             {
-                JsonSupport.Read(ref reader);
-                downloads = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "downloads") : JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader itemReader) => ProjectDownloadJsonConverter.ReadValue(ref itemReader));
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                downloads = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ImageProjectsGetResponse", "downloads") : global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => ProjectDownloadJsonConverter.ReadValue(ref itemReader));
                 hasDownloads = true;
             }
             else if (reader.ValueTextEquals("error"u8))
             {
-                JsonSupport.Read(ref reader);
-                error = reader.TokenType == JsonTokenType.Null ? null : ProjectErrorJsonConverter.ReadValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                error = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : ProjectErrorJsonConverter.ReadValue(ref reader);
                 hasError = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasId)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "id");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "id");
         }
 
         if (!hasName)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "name");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "name");
         }
 
         if (!hasStatus)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "status");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "status");
         }
 
         if (!hasImageCount)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "image_count");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "image_count");
         }
 
         if (!hasType)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "type");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "type");
         }
 
         if (!hasCreatedAt)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "created_at");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "created_at");
         }
 
         if (!hasEnabled)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "enabled");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "enabled");
         }
 
         if (!hasCreditsCharged)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "credits_charged");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "credits_charged");
         }
 
         if (!hasDownloads)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "downloads");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "downloads");
         }
 
         if (!hasError)
         {
-            throw JsonSupport.MissingProperty("ImageProjectsGetResponse", "error");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ImageProjectsGetResponse", "error");
         }
 
         return new ImageProjectsGetResponse
@@ -232,9 +224,9 @@ public sealed class ImageProjectsGetResponseJsonConverter : JsonConverter<ImageP
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ImageProjectsGetResponse value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ImageProjectsGetResponse value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("id"u8);
         writer.WriteStringValue(value.Id);
@@ -255,13 +247,13 @@ public sealed class ImageProjectsGetResponseJsonConverter : JsonConverter<ImageP
         writer.WritePropertyName("type"u8);
         writer.WriteStringValue(value.Type);
         writer.WritePropertyName("created_at"u8);
-        JsonSupport.WriteDateTimeOffset(writer, value.CreatedAt);
+        global::MagicHour.Runtime.Json.JsonSupport.WriteDateTimeOffset(writer, value.CreatedAt);
         writer.WritePropertyName("enabled"u8);
         writer.WriteBooleanValue(value.Enabled);
         writer.WritePropertyName("credits_charged"u8);
         writer.WriteNumberValue(value.CreditsCharged);
         writer.WritePropertyName("downloads"u8);
-        JsonSupport.WriteArray(writer, value.Downloads, static (itemWriter, item) => { ProjectDownloadJsonConverter.WriteValue(itemWriter, item); });
+        global::MagicHour.Runtime.Json.JsonSupport.WriteArray(writer, value.Downloads, static (itemWriter, item) => { ProjectDownloadJsonConverter.WriteValue(itemWriter, item); });
         if (value.Error is not null)
         {
             writer.WritePropertyName("error"u8);

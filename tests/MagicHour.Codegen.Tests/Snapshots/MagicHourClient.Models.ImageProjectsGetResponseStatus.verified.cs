@@ -3,22 +3,14 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>
 /// Where the project is in its life cycle: <c>draft</c>, <c>queued</c>, <c>rendering</c>, then <c>complete</c>, <c>error</c> or <c>canceled</c>.
 /// </summary>
-[JsonConverter(typeof(ImageProjectsGetResponseStatusJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public readonly partial struct ImageProjectsGetResponseStatus : IEquatable<ImageProjectsGetResponseStatus>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ImageProjectsGetResponseStatusJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial struct ImageProjectsGetResponseStatus : global::System.IEquatable<ImageProjectsGetResponseStatus>
 {
     private readonly string? _value;
 
@@ -26,7 +18,7 @@ public readonly partial struct ImageProjectsGetResponseStatus : IEquatable<Image
     /// Creates a value from its wire form. Any string is accepted, so values the API adds later still round-trip.
     /// </summary>
     /// <param name="value">The value exactly as sent on the wire.</param>
-    public ImageProjectsGetResponseStatus(string value) => _value = value ?? throw new ArgumentNullException(nameof(value));
+    public ImageProjectsGetResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>draft</c></summary>
     public static ImageProjectsGetResponseStatus Draft { get; } = new("draft");
@@ -47,7 +39,7 @@ public readonly partial struct ImageProjectsGetResponseStatus : IEquatable<Image
     public static ImageProjectsGetResponseStatus Canceled { get; } = new("canceled");
 
     /// <summary>Every value this client was generated with, deprecated ones included.</summary>
-    public static IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = new ImageProjectsGetResponseStatus[]
+    public static global::System.Collections.Generic.IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = new ImageProjectsGetResponseStatus[]
     {
         new("draft"),
         new("queued"),
@@ -77,32 +69,32 @@ public readonly partial struct ImageProjectsGetResponseStatus : IEquatable<Image
     public static bool operator !=(ImageProjectsGetResponseStatus left, ImageProjectsGetResponseStatus right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public bool Equals(ImageProjectsGetResponseStatus other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+    public bool Equals(ImageProjectsGetResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is ImageProjectsGetResponseStatus other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
 /// <summary>Reads and writes <see cref="ImageProjectsGetResponseStatus"/> as a JSON string, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class ImageProjectsGetResponseStatusJsonConverter : JsonConverter<ImageProjectsGetResponseStatus>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class ImageProjectsGetResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ImageProjectsGetResponseStatus>
 {
     /// <inheritdoc/>
-    public override ImageProjectsGetResponseStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ImageProjectsGetResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ImageProjectsGetResponseStatus value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ImageProjectsGetResponseStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the value at the reader's current token; unknown strings are kept, not rejected.</summary>
-    public static ImageProjectsGetResponseStatus ReadValue(ref Utf8JsonReader reader) => new(JsonSupport.ReadString(ref reader));
+    public static ImageProjectsGetResponseStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ImageProjectsGetResponseStatus value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ImageProjectsGetResponseStatus value) => writer.WriteStringValue(value.Value);
 }

@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>One output of a project and when its URL expires.</summary>
-[JsonConverter(typeof(ProjectDownloadJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectDownloadJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record ProjectDownload
 {
     /// <summary>Where to download the output.</summary>
@@ -27,62 +19,62 @@ public sealed partial record ProjectDownload
 
     /// <summary>When <c>url</c> stops working.</summary>
     /// <remarks>Example: <c>2024-10-19T05:16:19.027Z</c>.</remarks>
-    public required DateTimeOffset ExpiresAt { get; init; }
+    public required global::System.DateTimeOffset ExpiresAt { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="ProjectDownload"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class ProjectDownloadJsonConverter : JsonConverter<ProjectDownload>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class ProjectDownloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectDownload>
 {
     /// <inheritdoc/>
-    public override ProjectDownload Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ProjectDownload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ProjectDownload value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProjectDownload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="ProjectDownload"/> from the reader's current token.</summary>
-    public static ProjectDownload ReadValue(ref Utf8JsonReader reader)
+    public static ProjectDownload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "ProjectDownload");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectDownload");
         string? url = default;
         bool hasUrl = false;
-        DateTimeOffset? expiresAt = default;
+        global::System.DateTimeOffset? expiresAt = default;
         bool hasExpiresAt = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("url"u8))
             {
-                JsonSupport.Read(ref reader);
-                url = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectDownload", "url") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                url = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ProjectDownload", "url") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasUrl = true;
             }
             else if (reader.ValueTextEquals("expires_at"u8))
             {
-                JsonSupport.Read(ref reader);
-                expiresAt = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectDownload", "expires_at") : JsonSupport.ReadDateTimeOffset(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                expiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ProjectDownload", "expires_at") : global::MagicHour.Runtime.Json.JsonSupport.ReadDateTimeOffset(ref reader);
                 hasExpiresAt = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasUrl)
         {
-            throw JsonSupport.MissingProperty("ProjectDownload", "url");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ProjectDownload", "url");
         }
 
         if (!hasExpiresAt)
         {
-            throw JsonSupport.MissingProperty("ProjectDownload", "expires_at");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ProjectDownload", "expires_at");
         }
 
         return new ProjectDownload
@@ -93,14 +85,14 @@ public sealed class ProjectDownloadJsonConverter : JsonConverter<ProjectDownload
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ProjectDownload value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectDownload value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("url"u8);
         writer.WriteStringValue(value.Url);
         writer.WritePropertyName("expires_at"u8);
-        JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
+        global::MagicHour.Runtime.Json.JsonSupport.WriteDateTimeOffset(writer, value.ExpiresAt);
         writer.WriteEndObject();
     }
 }

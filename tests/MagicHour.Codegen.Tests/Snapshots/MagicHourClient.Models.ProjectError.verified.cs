@@ -3,19 +3,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MagicHour.Runtime.Json;
-
 namespace MagicHour.Client;
 
 /// <summary>Why a project failed.</summary>
-[JsonConverter(typeof(ProjectErrorJsonConverter))]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectErrorJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial record ProjectError
 {
     /// <summary>What went wrong, for a person.</summary>
@@ -28,58 +20,58 @@ public sealed partial record ProjectError
 }
 
 /// <summary>Reads and writes <see cref="ProjectError"/> as JSON, without reflection.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed class ProjectErrorJsonConverter : JsonConverter<ProjectError>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed class ProjectErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectError>
 {
     /// <inheritdoc/>
-    public override ProjectError Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader);
+    public override ProjectError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, ProjectError value, JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProjectError value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads a <see cref="ProjectError"/> from the reader's current token.</summary>
-    public static ProjectError ReadValue(ref Utf8JsonReader reader)
+    public static ProjectError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "ProjectError");
+        global::MagicHour.Runtime.Json.JsonSupport.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectError");
         string? message = default;
         bool hasMessage = false;
         string? code = default;
         bool hasCode = false;
         while (true)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
             {
                 break;
             }
 
             if (reader.ValueTextEquals("message"u8))
             {
-                JsonSupport.Read(ref reader);
-                message = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectError", "message") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ProjectError", "message") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasMessage = true;
             }
             else if (reader.ValueTextEquals("code"u8))
             {
-                JsonSupport.Read(ref reader);
-                code = reader.TokenType == JsonTokenType.Null ? throw JsonSupport.UnexpectedNull("ProjectError", "code") : JsonSupport.ReadString(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.Read(ref reader);
+                code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? throw global::MagicHour.Runtime.Json.JsonSupport.UnexpectedNull("ProjectError", "code") : global::MagicHour.Runtime.Json.JsonSupport.ReadString(ref reader);
                 hasCode = true;
             }
             else
             {
-                JsonSupport.SkipValue(ref reader);
+                global::MagicHour.Runtime.Json.JsonSupport.SkipValue(ref reader);
             }
         }
 
         if (!hasMessage)
         {
-            throw JsonSupport.MissingProperty("ProjectError", "message");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ProjectError", "message");
         }
 
         if (!hasCode)
         {
-            throw JsonSupport.MissingProperty("ProjectError", "code");
+            throw global::MagicHour.Runtime.Json.JsonSupport.MissingProperty("ProjectError", "code");
         }
 
         return new ProjectError
@@ -90,9 +82,9 @@ public sealed class ProjectErrorJsonConverter : JsonConverter<ProjectError>
     }
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, ProjectError value)
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectError value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("message"u8);
         writer.WriteStringValue(value.Message);

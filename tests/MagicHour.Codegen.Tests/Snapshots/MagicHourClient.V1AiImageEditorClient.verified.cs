@@ -3,28 +3,15 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Linq;
-using System.Threading.Tasks;
-using MagicHour.Runtime;
-using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
-using MagicHour.Runtime.Projects;
-
 namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/ai-image-editor</c>.</summary>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial class V1AiImageEditorClient
 {
-    private readonly ApiPipeline _pipeline;
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    internal V1AiImageEditorClient(ApiPipeline pipeline)
+    internal V1AiImageEditorClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
         _pipeline = pipeline;
     }
@@ -34,13 +21,15 @@ public sealed partial class V1AiImageEditorClient
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="MagicHourApiException">
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource; 422: The request is well-formed but cannot be processed), or the response is not the JSON the API promises.
     /// </exception>
-    public Task<AiImageEditorCreateResponse> CreateAsync(AiImageEditorCreateRequest request, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<AiImageEditorCreateResponse> CreateAsync(
+        AiImageEditorCreateRequest request,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var apiRequest = new ApiRequest(HttpMethod.Post, "/v1/ai-image-editor", "aiImageEditor.createImage");
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/ai-image-editor", "aiImageEditor.createImage");
         apiRequest.SetJsonBody(request, AiImageEditorCreateRequestJsonConverter.WriteValue);
         return _pipeline.SendAsync<AiImageEditorCreateResponse>(apiRequest, AiImageEditorCreateResponseJsonConverter.ReadValue, cancellationToken);
     }
@@ -61,7 +50,10 @@ public sealed partial class V1AiImageEditorClient
     /// <exception cref="global::System.ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
     /// <exception cref="global::MagicHour.Runtime.Projects.MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">An API call failed, or the create returned no project id.</exception>
-    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(AiImageEditorCreateRequest request, global::MagicHour.Runtime.Projects.GenerateOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(
+        AiImageEditorCreateRequest request,
+        global::MagicHour.Runtime.Projects.GenerateOptions? options = null,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options);

@@ -3,28 +3,15 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Linq;
-using System.Threading.Tasks;
-using MagicHour.Runtime;
-using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
-using MagicHour.Runtime.Projects;
-
 namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/files</c>.</summary>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial class V1FilesClient
 {
-    private readonly ApiPipeline _pipeline;
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    internal V1FilesClient(ApiPipeline pipeline)
+    internal V1FilesClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
         _pipeline = pipeline;
         UploadUrls = new V1FilesUploadUrlsClient(pipeline);

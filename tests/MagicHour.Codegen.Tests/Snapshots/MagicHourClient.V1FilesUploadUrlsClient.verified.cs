@@ -3,28 +3,15 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Linq;
-using System.Threading.Tasks;
-using MagicHour.Runtime;
-using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
-using MagicHour.Runtime.Projects;
-
 namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial class V1FilesUploadUrlsClient
 {
-    private readonly ApiPipeline _pipeline;
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    internal V1FilesUploadUrlsClient(ApiPipeline pipeline)
+    internal V1FilesUploadUrlsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
         _pipeline = pipeline;
     }
@@ -43,13 +30,15 @@ public sealed partial class V1FilesUploadUrlsClient
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="MagicHourApiException">
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource; 422: The request is well-formed but cannot be processed), or the response is not the JSON the API promises.
     /// </exception>
-    public Task<FilesUploadUrlsCreateResponse> CreateAsync(FilesUploadUrlsCreateRequest request, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<FilesUploadUrlsCreateResponse> CreateAsync(
+        FilesUploadUrlsCreateRequest request,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var apiRequest = new ApiRequest(HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
         apiRequest.SetJsonBody(request, FilesUploadUrlsCreateRequestJsonConverter.WriteValue);
         return _pipeline.SendAsync<FilesUploadUrlsCreateResponse>(apiRequest, FilesUploadUrlsCreateResponseJsonConverter.ReadValue, cancellationToken);
     }
@@ -60,7 +49,9 @@ public sealed partial class V1FilesUploadUrlsClient
     /// <param name="files">The asset type and extension of each file, in order.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Where to upload each file and the path to send in its place, in the same order.</returns>
-    internal async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadTarget>> RequestUploadUrlsAsync(global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadRequest> files, global::System.Threading.CancellationToken cancellationToken)
+    internal async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadTarget>> RequestUploadUrlsAsync(
+        global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadRequest> files,
+        global::System.Threading.CancellationToken cancellationToken)
     {
         var request = new FilesUploadUrlsCreateRequest
         {

@@ -3,28 +3,15 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Linq;
-using System.Threading.Tasks;
-using MagicHour.Runtime;
-using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
-using MagicHour.Runtime.Projects;
-
 namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public sealed partial class V1ImageProjectsClient
 {
-    private readonly ApiPipeline _pipeline;
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    internal V1ImageProjectsClient(ApiPipeline pipeline)
+    internal V1ImageProjectsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
         _pipeline = pipeline;
     }
@@ -46,13 +33,15 @@ public sealed partial class V1ImageProjectsClient
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response body.</returns>
-    /// <exception cref="MagicHourApiException">
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
     /// </exception>
-    public Task<ImageProjectsGetResponse> GetAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ImageProjectsGetResponse> GetAsync(
+        string id,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        var apiRequest = new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(ParameterFormatter.Format(id)), "imageProjects.getDetails");
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.getDetails");
         return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, ImageProjectsGetResponseJsonConverter.ReadValue, cancellationToken);
     }
 
@@ -74,13 +63,15 @@ public sealed partial class V1ImageProjectsClient
     /// <remarks>Permanently deletes the image project and its outputs. This cannot be undone.</remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="MagicHourApiException">
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
     /// </exception>
-    public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task DeleteAsync(
+        string id,
+        global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        var apiRequest = new ApiRequest(HttpMethod.Delete, "/v1/image-projects/" + ParameterFormatter.EscapePath(ParameterFormatter.Format(id)), "imageProjects.delete");
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.delete");
         return _pipeline.SendAsync(apiRequest, cancellationToken);
     }
 }

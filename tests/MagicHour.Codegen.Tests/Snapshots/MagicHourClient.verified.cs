@@ -3,77 +3,64 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Text.Json;
-using System.Threading;
-using System.Linq;
-using System.Threading.Tasks;
-using MagicHour.Runtime;
-using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Json;
-using MagicHour.Runtime.Projects;
-
 namespace MagicHour.Client;
 
 /// <summary>A client for the Magic Hour API.</summary>
 /// <remarks>
 /// Generate and edit images with AI. Every request needs an API key, sent as <c>Authorization: Bearer &lt;api_key&gt;</c>. Calls that create a project use credits from your account.
 /// </remarks>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
-public sealed partial class MagicHourClient : IDisposable
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial class MagicHourClient : global::System.IDisposable
 {
     /// <summary>
-    /// The address requests go to unless <see cref="MagicHourClientOptions.BaseAddress"/> is set: the spec's first server.
+    /// The address requests go to unless <see cref="global::MagicHour.Runtime.MagicHourClientOptions.BaseAddress"/> is set: the spec's first server.
     /// </summary>
-    public static Uri DefaultBaseAddress { get; } = new("https://api.magichour.ai");
+    public static global::System.Uri DefaultBaseAddress { get; } = new("https://api.magichour.ai");
 
-    private readonly ApiPipeline _pipeline;
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
     /// <summary>
     /// Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.
     /// </summary>
     public MagicHourClient()
-        : this(new MagicHourClientOptions())
+        : this(new global::MagicHour.Runtime.MagicHourClientOptions())
     {
     }
 
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
     /// <param name="options">API key, base address, timeouts and retries.</param>
-    public MagicHourClient(MagicHourClientOptions options)
-        : this(ApiPipeline.Create(options, DefaultBaseAddress), ownsPipeline: true)
+    public MagicHourClient(global::MagicHour.Runtime.MagicHourClientOptions options)
+        : this(global::MagicHour.Runtime.Http.ApiPipeline.Create(options, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
     /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.
+    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.
     /// </summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
     /// <param name="options">API key, base address, timeouts and retries.</param>
-    public MagicHourClient(HttpClient httpClient, MagicHourClientOptions? options = null)
-        : this(new ApiPipeline(httpClient, options, disposeHttpClient: false, DefaultBaseAddress), ownsPipeline: true)
+    public MagicHourClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient, options, disposeHttpClient: false, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
     /// <summary>Creates a client over an existing pipeline, which it does not dispose.</summary>
     /// <param name="pipeline">The pipeline that sends every request.</param>
-    public MagicHourClient(ApiPipeline pipeline)
+    public MagicHourClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
         : this(pipeline, ownsPipeline: false)
     {
     }
 
-    private MagicHourClient(ApiPipeline pipeline, bool ownsPipeline)
+    private MagicHourClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline, bool ownsPipeline)
     {
-        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
         _ownsPipeline = ownsPipeline;
         V1 = new V1Client(pipeline);
     }
 
     /// <summary>The pipeline that sends this client's requests.</summary>
-    public ApiPipeline Pipeline => _pipeline;
+    public global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
 
     /// <summary>The operations under <c>/v1</c>.</summary>
     public V1Client V1 { get; }

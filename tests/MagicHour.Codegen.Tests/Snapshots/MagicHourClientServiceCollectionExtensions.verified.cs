@@ -3,23 +3,24 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Generated code reads and writes members the spec deprecates.
 
-using System;
-using System.CodeDom.Compiler;
-using MagicHour.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MagicHour.Client;
 
 /// <summary>Registers <see cref="MagicHourClient"/> with dependency injection.</summary>
-[GeneratedCode("MagicHour.Codegen", "0.1.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
 public static class MagicHourClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MagicHourClient"/> over an <c>IHttpClientFactory</c> client, logging through the container's logger factory.
+    /// Registers <see cref="MagicHourClient"/> as a singleton over a named <see cref="global::System.Net.Http.HttpClient"/> from <c>IHttpClientFactory</c>,
+    /// logging through the container's logger factory. The client is thread-safe: resolve it wherever it is needed.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, e.g. the API key; without one, <c>MAGIC_HOUR_API_KEY</c> is read.</param>
     /// <returns>The builder of the underlying HttpClient, to add handlers or settings.</returns>
-    public static IHttpClientBuilder AddMagicHourClient(this IServiceCollection services, Action<MagicHourClientOptions>? configure = null) =>
-        services.AddMagicHourClient(static pipeline => new MagicHourClient(pipeline), configure, MagicHourClient.DefaultBaseAddress);
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddMagicHourClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::System.Action<global::MagicHour.Runtime.MagicHourClientOptions>? configure = null)
+    {
+        return global::Microsoft.Extensions.DependencyInjection.MagicHourServiceCollectionExtensions.AddMagicHourClient(
+            services, static pipeline => new MagicHourClient(pipeline), configure, MagicHourClient.DefaultBaseAddress);
+    }
 }

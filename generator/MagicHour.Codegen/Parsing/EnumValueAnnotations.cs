@@ -7,12 +7,12 @@ using Microsoft.OpenApi;
 namespace MagicHour.Codegen.Parsing;
 
 /// <summary>
-/// Reads which enum values a spec deprecates and what it says of each value. Two forms are understood: extensions
-/// (<c>x-enum-deprecated</c> and its spellings, as a list of values or a map of value to message) and the Markdown
-/// section that the Magic Hour document uses: <c>**Deprecated Enum Values:**</c> followed by
-/// <c>- `seedream` - Use `seedream-v4` instead.</c>
+/// Reads what a spec says about the individual values of an enum schema: which are deprecated (and why), what each
+/// means, and which member name it wants for each. Deprecations come in two forms: extensions (<c>x-enum-deprecated</c>
+/// and its spellings, as a list of values or a map of value to note) and the Markdown section that the Magic Hour
+/// document uses: <c>**Deprecated Enum Values:**</c> followed by <c>- `seedream` - Use `seedream-v4` instead.</c>
 /// </summary>
-internal static class EnumDeprecations
+internal static class EnumValueAnnotations
 {
     private static readonly string[] DeprecatedExtensionNames = { "x-enum-deprecated", "x-enumDeprecated", "x-deprecated-enum-values", "x-enum-deprecations" };
     private static readonly string[] DescriptionExtensionNames = { "x-enum-descriptions", "x-enumDescriptions" };
@@ -21,8 +21,8 @@ internal static class EnumDeprecations
     private static readonly Regex DeprecatedSection = new(@"\*{0,2}Deprecated Enum Values:?\*{0,2}:?\s*\n(?<items>(?:[ \t]*[-*][^\n]*(?:\n|$))+)", RegexOptions.IgnoreCase);
     private static readonly Regex BulletItem = new(@"^[ \t]*[-*][ \t]*`(?<value>[^`]+)`[ \t]*(?:[-–—:][ \t]*)?(?<text>.*)$", RegexOptions.Multiline);
 
-    /// <summary>Deprecated values and their messages (empty when the spec gives no message).</summary>
-    public static Dictionary<string, string> Read(IOpenApiSchema schema)
+    /// <summary>Deprecated values and the spec's note on each (empty when it gives none).</summary>
+    public static Dictionary<string, string> ReadDeprecations(IOpenApiSchema schema)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (schema.Description is { Length: > 0 } description)
@@ -66,7 +66,7 @@ internal static class EnumDeprecations
     }
 
     /// <summary>What the description's bullet list (<c>- `value` - text</c>, with indented sub-items) says of each value.</summary>
-    public static Dictionary<string, string> ReadValueDescriptions(IOpenApiSchema schema, IList<string> values)
+    public static Dictionary<string, string> ReadDescriptions(IOpenApiSchema schema, IList<string> values)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonNode? extension = FindExtension(schema, DescriptionExtensionNames);
@@ -119,7 +119,7 @@ internal static class EnumDeprecations
     }
 
     /// <summary>Member names the spec chooses (<c>x-enum-varnames</c>), aligned with the values.</summary>
-    public static string?[] ReadVarNames(IOpenApiSchema schema, int count)
+    public static string?[] ReadMemberNames(IOpenApiSchema schema, int count)
     {
         var names = new string?[count];
         if (FindExtension(schema, VarNameExtensionNames) is JsonArray array)

@@ -2,8 +2,8 @@ using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
 
-/// <summary>How a <see cref="TypeRef"/> is spelled in C#.</summary>
-internal static class TypeNames
+/// <summary>How a <see cref="TypeRef"/> is spelled in C#: keywords, <see cref="KnownTypes"/> or a generated type's name.</summary>
+internal static class CSharpType
 {
     public static string Of(TypeRef type, bool nullable)
     {
@@ -16,15 +16,15 @@ internal static class TypeNames
             TypeRefKind.Double => "double",
             TypeRefKind.Single => "float",
             TypeRefKind.Decimal => "decimal",
-            TypeRefKind.DateTimeOffset => "DateTimeOffset",
-            TypeRefKind.DateOnly => "DateOnly",
-            TypeRefKind.Guid => "Guid",
+            TypeRefKind.DateTimeOffset => KnownTypes.DateTimeOffset,
+            TypeRefKind.DateOnly => KnownTypes.DateOnly,
+            TypeRefKind.Guid => KnownTypes.Guid,
             TypeRefKind.Bytes => "byte[]",
-            TypeRefKind.Any => "JsonElement",
+            TypeRefKind.Any => KnownTypes.JsonElement,
             TypeRefKind.Object or TypeRefKind.Enum => type.Name!,
-            TypeRefKind.Array => $"IReadOnlyList<{Element(type.Element!)}>",
-            TypeRefKind.Dictionary => $"IReadOnlyDictionary<string, {Element(type.Element!)}>",
-            _ => "JsonElement",
+            TypeRefKind.Array => $"{KnownTypes.IReadOnlyList}<{Element(type.Element!)}>",
+            TypeRefKind.Dictionary => $"{KnownTypes.IReadOnlyDictionary}<string, {Element(type.Element!)}>",
+            _ => KnownTypes.JsonElement,
         };
 
         return nullable ? name + "?" : name;

@@ -1,0 +1,48 @@
+using System.Linq;
+using System.Text.RegularExpressions;
+using MagicHour.Codegen.Model;
+
+namespace MagicHour.Codegen.Emitting;
+
+/// <summary>Words the <c>[Obsolete]</c> attributes from what the spec says (<see cref="DeprecationModel"/>).</summary>
+internal static class Deprecations
+{
+    private static readonly Regex CodeSpan = new("`([^`]+)`");
+
+    public static void WriteFor(CodeWriter w, TypeModel type) => Write(w, type.Deprecation, $"'{type.Name}' is deprecated.");
+
+    public static void WriteFor(CodeWriter w, PropertyModel property) => Write(w, property.Deprecation, $"The '{property.WireName}' property is deprecated.");
+
+    public static void WriteFor(CodeWriter w, OperationModel operation) => Write(w, operation.Deprecation, $"{operation.OperationId} is deprecated.");
+
+    /// <summary>"'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.": the note, with each replacement named by its member.</summary>
+    public static void WriteFor(CodeWriter w, EnumMemberModel member, EnumModel owner)
+    {
+        if (member.Deprecation is not { } deprecation)
+        {
+            return;
+        }
+
+        string message = $"'{member.WireValue}' is deprecated.";
+        if (deprecation.Note is { } note)
+        {
+            string worded = CodeSpan.Replace(note, mention =>
+            {
+                string value = mention.Groups[1].Value;
+                EnumMemberModel? replacement = deprecation.Replacements.Contains(value) ? owner.Members.FirstOrDefault(m => m.WireValue == value) : null;
+                return replacement is null ? $"'{value}'" : $"{replacement.Name} ('{value}')";
+            });
+            message += " " + worded;
+        }
+
+        Write(w, deprecation, message);
+    }
+
+    private static void Write(CodeWriter w, DeprecationModel? deprecation, string message)
+    {
+        if (deprecation is not null)
+        {
+            w.Line($"[{KnownTypes.ObsoleteAttribute}({CodeWriter.Literal(message)})]");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Linq;
+
+namespace MagicHour.Codegen.Naming;
+
+/// <summary>
+/// The members each kind of generated type declares besides the spec's: a type may not take one of these names (a
+/// member may not share its type's name), and the spec's properties, enum values and union cases must avoid them.
+/// </summary>
+internal static class DeclaredMembers
+{
+    /// <summary>What the compiler declares in every record.</summary>
+    public static readonly string[] Record = { "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct" };
+
+    /// <summary>Inherited from <c>object</c>: a member with one of these names would hide it.</summary>
+    public static readonly string[] Inherited = { "GetType", "MemberwiseClone", "Finalize" };
+
+    /// <summary>An extensible enum (a readonly struct over the wire string).</summary>
+    public static readonly string[] Enum = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString" };
+
+    /// <summary>A union: a record with a nested <c>Unknown</c> case.</summary>
+    public static readonly string[] Union = Record.Concat(new[] { "Unknown" }).ToArray();
+
+    /// <summary>A union's case: a positional record over the variant's <c>Value</c>.</summary>
+    public static readonly string[] UnionCase = Record.Concat(new[] { "Value" }).ToArray();
+}
