@@ -34,6 +34,8 @@ if (!args.Contains("--job"))
     config = config.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("short-inprocess"));
 }
 
+// Every benchmark by default, in one summary table.
 string[] switches = args.Contains("--filter") ? args : args.Concat(new[] { "--filter", "*" }).ToArray();
+switches = switches.Contains("--join") ? switches : switches.Append("--join").ToArray();
 BenchmarkSwitcher.FromTypes(benchmarks.ToArray()).Run(switches, config);
 return 0;
