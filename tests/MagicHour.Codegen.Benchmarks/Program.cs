@@ -7,7 +7,7 @@ using MagicHour.Codegen.Benchmarks;
 // Usage: dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- compare [options] [documents...]
 //   documents     OpenAPI files (.json or .json.gz); default: spec/openapi.json and, from ../shared/specs,
 //                 magichour/openapi-latest.json and large/ghes-3.17.json.gz (those not found are skipped, and said so)
-//   --cold N      fresh processes per cold figure (ours and NSwag's generation, default 1)
+//   --cold N      fresh processes per cold generation figure, ours and NSwag's (median; default 3)
 //   --warm N      runs per warm or incremental generator figure (default 5; whitespace edits: at most 3)
 //   --compile N   warm compilations per output (default 3, after one uncounted)
 //   --no-nswag    our figures only (NSwag needs npm and network access the first time)

@@ -21,18 +21,18 @@ internal static class Report
         IReadOnlyList<DocumentFigures> documents,
         IReadOnlyList<string> skipped)
     {
-        output.WriteLine($"Date: {start.Time:yyyy-MM-dd HH:mm} UTC. Machine: {start.Description}.");
-        output.WriteLine($"Load average (1, 5, 15 min): {start.LoadAverage ?? "n/a"} at the start, {end.LoadAverage ?? "n/a"} at the end; on a shared machine the times are upper bounds.");
-        output.WriteLine($"Command: `dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- {string.Join(' ', args)}`".Replace(" -- `", "`"));
+        output.WriteLine($"- Date: {start.Time:yyyy-MM-dd HH:mm} UTC. Machine: {start.Description}.");
+        output.WriteLine($"- Load average (1, 5, 15 min): {start.LoadAverage ?? "n/a"} at the start, {end.LoadAverage ?? "n/a"} at the end; on a shared machine the times are upper bounds.");
+        output.WriteLine($"- Command: `dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- {string.Join(' ', args)}`".Replace(" -- `", "`"));
         string nswagArguments = string.Join(' ', NSwagRunner.Arguments("<document>.json", "<output>.cs").Concat(options.NSwagArguments));
-        output.WriteLine($"NSwag: {nswag ?? "not run"}: `{nswagArguments}`, otherwise its defaults.");
+        output.WriteLine($"- NSwag: {nswag ?? "not run"}: `{nswagArguments}`, otherwise its defaults.");
         output.WriteLine(
-            $"Cold: a fresh process per run ({options.ColdRuns} run(s), median): ours is the generator driver's first run, JIT included; NSwag's is the Duration it reports. " +
+            $"- Cold: a fresh process per run ({options.ColdRuns} run(s), median): ours is the generator driver's first run, JIT included; NSwag's is the Duration it reports. " +
             $"Warm: median of {options.WarmRuns} fresh drivers in a process that has run the generator. Compile: Roslyn in-process, as `dotnet build` compiles a project " +
             $"(nullable, all warning waves, Debug, no doc file), cold = first compilation in a fresh process, warm = median of {options.CompileRuns}. Ratios: ours ÷ NSwag (below 1: ours is smaller or faster).");
         foreach (string path in skipped)
         {
-            output.WriteLine($"Not found, skipped: {path}");
+            output.WriteLine($"- Not found, skipped: {path}");
         }
 
         output.WriteLine();
