@@ -1,4 +1,5 @@
 using System;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -142,7 +143,7 @@ public sealed class AssetUploader
             AssetUploadTarget target = answer[i];
             if (!Uri.TryCreate(target?.UploadUrl, UriKind.Absolute, out Uri? url) || !UriSafety.IsHttp(url))
             {
-                throw InvalidTargets($"upload URL {i + 1} ('{_pipeline.Credential.Redact(UriSafety.ForLog(target?.UploadUrl))}') is not an absolute http(s) URL");
+                throw InvalidTargets($"upload URL {i + 1} ('{_pipeline.Redactor.Redact(UriSafety.ForLog(target?.UploadUrl))}') is not an absolute http(s) URL");
             }
 
             if (string.IsNullOrWhiteSpace(target!.FilePath))
@@ -172,7 +173,7 @@ public sealed class AssetUploader
             return content;
         }
 
-        using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, CreateContent, Operation, cancellationToken).ConfigureAwait(false);
+        using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, CreateContent, Operation, cancellationToken).ConfigureAwait(false);
         RuntimeLog.Uploaded(_pipeline.Logger, path, filePath, length);
     }
 

@@ -7,19 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace MagicHour.Runtime.Logging;
 
 /// <summary>
-/// The runtime's logger: every line, every structured value and every exception passes through the credential's
-/// redactor before it reaches the application's logger, so a status, id, URL or message a server echoed the key in
-/// never lands in a log.
+/// The runtime's logger: every line, every structured value and every exception passes through the key redactor
+/// before it reaches the application's logger, so a status, id, URL or message a server echoed the key in never lands
+/// in a log.
 /// </summary>
 internal sealed class RedactingLogger : ILogger
 {
     private readonly ILogger _inner;
-    private readonly ApiKeyCredential _credential;
+    private readonly KeyRedactor _redactor;
 
-    public RedactingLogger(ILogger inner, ApiKeyCredential credential)
+    public RedactingLogger(ILogger inner, KeyRedactor redactor)
     {
         _inner = inner;
-        _credential = credential;
+        _redactor = redactor;
     }
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -34,8 +34,8 @@ internal sealed class RedactingLogger : ILogger
             return;
         }
 
-        var redacted = new RedactedState(_credential.Redact(formatter(state, exception)) ?? string.Empty, state as IReadOnlyList<KeyValuePair<string, object?>>, _credential);
-        _inner.Log(logLevel, eventId, redacted, exception is not null && _credential.Appears(exception.ToString()) ? _credential.Sanitize(exception) : exception, static (s, _) => s.ToString());
+        var redacted = new RedactedState(_redactor.Redact(formatter(state, exception)) ?? string.Empty, state as IReadOnlyList<KeyValuePair<string, object?>>, _redactor);
+        _inner.Log(logLevel, eventId, redacted, exception is not null && _redactor.Appears(exception.ToString()) ? _redactor.Sanitize(exception) : exception, static (s, _) => s.ToString());
     }
 
     /// <summary>The structured values of a log line with every string redacted; the message template is kept.</summary>
@@ -44,14 +44,17 @@ internal sealed class RedactingLogger : ILogger
         private readonly string _message;
         private readonly KeyValuePair<string, object?>[] _values;
 
-        public RedactedState(string message, IReadOnlyList<KeyValuePair<string, object?>>? values, ApiKeyCredential credential)
+        public RedactedState(string message, IReadOnlyList<KeyValuePair<string, object?>>? values, KeyRedactor redactor)
         {
             _message = message;
             _values = new KeyValuePair<string, object?>[values?.Count ?? 0];
             for (int i = 0; i < _values.Length; i++)
             {
                 KeyValuePair<string, object?> pair = values![i];
-                _values[i] = pair.Value is string text && pair.Key != "{OriginalFormat}" ? new(pair.Key, credential.Redact(text)) : pair;
+                // A value that is not a string (System.ClientModel logs headers as an object) is redacted as the text it prints.
+                _values[i] = pair.Key != "{OriginalFormat}" && pair.Value is { } value && value.ToString() is { } text && redactor.Appears(text)
+                    ? new(pair.Key, redactor.Redact(text))
+                    : pair;
             }
         }
 

@@ -1,0 +1,47 @@
+using System;
+using System.ClientModel.Primitives;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace MagicHour.Runtime.Http.Policies;
+
+/// <summary>
+/// Adds the bearer key to API calls, read from the credential for every attempt and hop (so a rotated key takes effect
+/// on the next request), and only when the target is the API's own origin over https (or http to a loopback address):
+/// never to upload or download URLs, never to another host after a redirect.
+/// </summary>
+internal sealed class ApiKeyPolicy : PipelinePolicy
+{
+    private const string Authorization = "Authorization";
+
+    private readonly KeyRedactor _keys;
+    private readonly Uri _apiOrigin;
+
+    public ApiKeyPolicy(KeyRedactor keys, Uri apiOrigin)
+    {
+        _keys = keys;
+        _apiOrigin = apiOrigin;
+    }
+
+    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    {
+        Authenticate(message);
+        ProcessNext(message, pipeline, currentIndex);
+    }
+
+    public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    {
+        Authenticate(message);
+        return ProcessNextAsync(message, pipeline, currentIndex);
+    }
+
+    private void Authenticate(PipelineMessage message)
+    {
+        message.Request.Headers.Remove(Authorization);
+        Uri target = message.Request.Uri!;
+        if (MessageContext.Of(message).Authenticate && UriSafety.SameOrigin(target, _apiOrigin) && UriSafety.IsSecureOrLoopback(target))
+        {
+            message.Request.Headers.Set(Authorization, "Bearer " + _keys.KeyToSend());
+        }
+    }
+}
