@@ -20,7 +20,7 @@ public sealed class PollingTests
 
         Assert.Equal(MagicHourErrorKind.ProjectFailed, error.Kind);
         Assert.Equal(created.Id, error.ProjectId);
-        Assert.Equal(ProjectStatus.Error, error.Status);
+        Assert.Equal(ProjectStatus.Error, error.ProjectStatus);
         Assert.Equal("no_source_face", error.ErrorCode);
         Assert.Equal("Please use an image with a detectable face", error.ErrorMessage);
         Assert.Contains("no_source_face", error.Message);
@@ -38,7 +38,7 @@ public sealed class PollingTests
         var error = await Assert.ThrowsAsync<MagicHourProjectException>(() => WaitAsync(pipeline, created.Id));
 
         Assert.Equal(MagicHourErrorKind.ProjectCanceled, error.Kind);
-        Assert.Equal(ProjectStatus.Canceled, error.Status);
+        Assert.Equal(ProjectStatus.Canceled, error.ProjectStatus);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PollingTests
             new SynchronousProgress<ProjectProgress>(seen.Add)));
 
         Assert.Equal(MagicHourErrorKind.Timeout, error.Kind);
-        Assert.Equal(status, error.Status);
+        Assert.Equal(status, error.ProjectStatus);
         Assert.Contains($"'{status}'", error.Message);
         Assert.True(seen.Count >= 3, $"polled {seen.Count} times");
         Assert.All(seen, p => Assert.Equal(status, p.Status));
@@ -112,7 +112,7 @@ public sealed class PollingTests
             pipeline, created.Id, TestApi.FastPolling(TimeSpan.FromMilliseconds(400))));
 
         Assert.Equal(MagicHourErrorKind.Timeout, error.Kind);
-        Assert.Equal(ProjectStatus.Queued, error.Status);
+        Assert.Equal(ProjectStatus.Queued, error.ProjectStatus);
         Assert.Contains("'queued'", error.Message);
     }
 
