@@ -39,9 +39,9 @@ public class NonJsonBodyTests
         Assert.Contains("Task<ClientResult<BinaryResponse>> GetAsync(string name, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("return _pipeline.SendForBinaryAsync(apiRequest, options, cancellationToken);", all);
 
-        Assert.Contains("Task CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult> CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, contentType);", all);
-        Assert.Contains("Task<BinaryResponse> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult<BinaryResponse>> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
 
         Assert.Contains("Task<ClientResult<string>> CreateAsync(string username, string password, bool? remember = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetFormUrlEncodedBody(form);", all);

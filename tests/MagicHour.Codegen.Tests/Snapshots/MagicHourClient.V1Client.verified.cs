@@ -7,9 +7,21 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1Client
+public partial class V1Client
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected V1Client()
+    {
+        _pipeline = null!;
+        Files = null!;
+        ImageProjects = null!;
+        AiImageEditor = null!;
+        AiImageGenerator = null!;
+    }
 
     internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -21,14 +33,14 @@ public sealed partial class V1Client
     }
 
     /// <summary>The operations under <c>/v1/files</c>.</summary>
-    public V1FilesClient Files { get; }
+    public virtual V1FilesClient Files { get; }
 
     /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
-    public V1ImageProjectsClient ImageProjects { get; }
+    public virtual V1ImageProjectsClient ImageProjects { get; }
 
     /// <summary>The operations under <c>/v1/ai-image-editor</c>.</summary>
-    public V1AiImageEditorClient AiImageEditor { get; }
+    public virtual V1AiImageEditorClient AiImageEditor { get; }
 
     /// <summary>The operations under <c>/v1/ai-image-generator</c>.</summary>
-    public V1AiImageGeneratorClient AiImageGenerator { get; }
+    public virtual V1AiImageGeneratorClient AiImageGenerator { get; }
 }

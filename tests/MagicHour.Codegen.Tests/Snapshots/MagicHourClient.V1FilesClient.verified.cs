@@ -7,9 +7,18 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/files</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1FilesClient
+public partial class V1FilesClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected V1FilesClient()
+    {
+        _pipeline = null!;
+        UploadUrls = null!;
+    }
 
     internal V1FilesClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -18,5 +27,5 @@ public sealed partial class V1FilesClient
     }
 
     /// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
-    public V1FilesUploadUrlsClient UploadUrls { get; }
+    public virtual V1FilesUploadUrlsClient UploadUrls { get; }
 }

@@ -7,9 +7,18 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/pets</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsClient
+public partial class PetsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected PetsClient()
+    {
+        _pipeline = null!;
+        Image = null!;
+    }
 
     internal PetsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -18,5 +27,5 @@ public sealed partial class PetsClient
     }
 
     /// <summary>The operations under <c>/pets/image</c>.</summary>
-    public PetsImageClient Image { get; }
+    public virtual PetsImageClient Image { get; }
 }

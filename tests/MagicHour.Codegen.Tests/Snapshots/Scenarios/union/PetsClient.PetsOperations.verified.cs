@@ -7,9 +7,17 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/pets</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsOperations
+public partial class PetsOperations
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected PetsOperations()
+    {
+        _pipeline = null!;
+    }
 
     internal PetsOperations(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,15 +27,19 @@ public sealed partial class PetsOperations
     /// <summary>POST /pets</summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">
+    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
+    /// </param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyList<Pet>>> CreateAsync(
         Pet request,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets", "POST /pets");
         apiRequest.SetJsonBody(request, PetJsonConverter.WriteValue);
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader reader) => global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => PetJsonConverter.ReadValue(ref itemReader)), cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader reader) => global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => PetJsonConverter.ReadValue(ref itemReader)), options, cancellationToken);
     }
 }

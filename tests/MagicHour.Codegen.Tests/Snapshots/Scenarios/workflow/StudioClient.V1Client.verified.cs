@@ -7,9 +7,19 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1Client
+public partial class V1Client
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected V1Client()
+    {
+        _pipeline = null!;
+        Renders = null!;
+        Quality = null!;
+    }
 
     internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,8 +29,8 @@ public sealed partial class V1Client
     }
 
     /// <summary>The operations under <c>/v1/renders</c>.</summary>
-    public V1RendersClient Renders { get; }
+    public virtual V1RendersClient Renders { get; }
 
     /// <summary>The operations under <c>/v1/quality</c>.</summary>
-    public V1QualityClient Quality { get; }
+    public virtual V1QualityClient Quality { get; }
 }

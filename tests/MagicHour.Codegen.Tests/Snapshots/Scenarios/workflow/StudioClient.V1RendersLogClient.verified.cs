@@ -7,9 +7,17 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/renders/log</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1RendersLogClient
+public partial class V1RendersLogClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected V1RendersLogClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1RendersLogClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,15 +27,19 @@ public sealed partial class V1RendersLogClient
     /// <summary>GET /v1/renders/{id}/log</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response text.</returns>
+    /// <param name="options">
+    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
+    /// </param>
+    /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<string> ListAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> ListAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/log", "renders.log");
         apiRequest.Accept = "text/plain";
-        return _pipeline.SendForStringAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);
     }
 }

@@ -7,9 +7,17 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/renders/tags</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1RendersTagsClient
+public partial class V1RendersTagsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>
+    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// </summary>
+    protected V1RendersTagsClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1RendersTagsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -20,12 +28,16 @@ public sealed partial class V1RendersTagsClient
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">
+    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
+    /// </param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> UpdateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>> UpdateAsync(
         string id,
         global::System.Collections.Generic.IReadOnlyList<string>? body = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Put, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/tags", "renders.setTags");
@@ -33,6 +45,6 @@ public sealed partial class V1RendersTagsClient
         {
             apiRequest.SetJsonBody(body, static (writer, value) => { global::MagicHour.Runtime.Json.JsonSupport.WriteArray(writer, value, static (itemWriter, item) => { itemWriter.WriteStringValue(item); }); });
         }
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader reader) => global::MagicHour.Runtime.Json.JsonSupport.ReadDictionary(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref itemReader)), cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader reader) => global::MagicHour.Runtime.Json.JsonSupport.ReadDictionary(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => global::MagicHour.Runtime.Json.JsonSupport.ReadInt32(ref itemReader)), options, cancellationToken);
     }
 }
