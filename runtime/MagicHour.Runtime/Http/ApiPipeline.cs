@@ -128,82 +128,29 @@ public class ApiPipeline : IDisposable
     /// <param name="cancellationToken">Cancels the call (as does the options' token).</param>
     /// <returns>The value with the response it was read from. With <see cref="ClientErrorBehaviors.NoThrow"/>, an error
     /// status gives a result whose value is default and whose raw response has the status.</returns>
-    public async Task<ClientResult<T>> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, RequestOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ClientResult<T>> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(readBody);
-        using Activity? activity = StartCall(request);
-        try
+        return SendAsync(request, request?.Accept ?? JsonMediaType, buffer: true, options, cancellationToken, response =>
         {
-            PipelineResponse response = await SendCoreAsync(request, request.Accept ?? JsonMediaType, buffer: true, options, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
             if (response.IsError)
             {
                 return ClientResult.FromOptionalValue<T>(default, response)!;
             }
 
-            try
-            {
-                var reader = new Utf8JsonReader(response.Content);
-                JsonSupport.Read(ref reader);
-                return ClientResult.FromValue(readBody(ref reader), response);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
-            {
-                throw InvalidResponse(request, response, "the response is not the JSON the API promises", ex);
-            }
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
+            var reader = new Utf8JsonReader(response.Content);
+            JsonSupport.Read(ref reader);
+            return ClientResult.FromValue(readBody(ref reader), response);
+        });
     }
 
     /// <summary>Sends <paramref name="request"/>, expecting no response body; no <c>Accept</c> header is sent unless the request sets one.</summary>
-    public async Task<ClientResult> SendAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using Activity? activity = StartCall(request);
-        try
-        {
-            PipelineResponse response = await SendCoreAsync(request, request.Accept, buffer: true, options, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
-            return ClientResult.FromResponse(response);
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
+    public Task<ClientResult> SendAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(request, request?.Accept, buffer: true, options, cancellationToken, ClientResult.FromResponse);
 
     /// <summary>Sends <paramref name="request"/> and reads the text response, decoded with the charset the server names (UTF-8 by default).</summary>
-    public async Task<ClientResult<string>> SendForStringAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using Activity? activity = StartCall(request);
-        try
-        {
-            PipelineResponse response = await SendCoreAsync(request, request.Accept ?? "text/*", buffer: true, options, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
-            try
-            {
-                string text = response.IsError ? string.Empty : Decode(response);
-                return ClientResult.FromValue(text, response);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-            {
-                // The charset the server named is not one .NET knows.
-                throw InvalidResponse(request, response, "the response text cannot be decoded", ex);
-            }
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
+    public Task<ClientResult<string>> SendForStringAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(request, request?.Accept ?? "text/*", buffer: true, options, cancellationToken, response => ClientResult.FromValue(response.IsError ? string.Empty : Decode(response), response));
 
     /// <summary>
     /// Sends <paramref name="request"/> and returns the binary response as soon as its headers arrive, its body still
@@ -211,22 +158,8 @@ public class ApiPipeline : IDisposable
     /// throws a <see cref="MagicHourApiException"/> of kind <see cref="MagicHourErrorKind.Timeout"/>. The caller must
     /// dispose the result, which releases the response and its connection.
     /// </summary>
-    public async Task<ClientResult<BinaryResponse>> SendForBinaryAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using Activity? activity = StartCall(request);
-        try
-        {
-            PipelineResponse response = await SendCoreAsync(request, request.Accept ?? "*/*", buffer: false, options, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
-            return ClientResult.FromValue(new BinaryResponse(response), response);
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
+    public Task<ClientResult<BinaryResponse>> SendForBinaryAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(request, request?.Accept ?? "*/*", buffer: false, options, cancellationToken, response => ClientResult.FromValue(new BinaryResponse(response), response));
 
     /// <summary>
     /// Sends a request to an absolute, pre-signed upload or download URL. It never carries the API key, whatever the
@@ -329,8 +262,36 @@ public class ApiPipeline : IDisposable
         }
     }
 
-    private Activity? StartCall(ApiRequest request) =>
-        MagicHourTelemetry.StartCall(_pipelineOptions, request.OperationId, request.Method.Method, new Uri(_baseAddress, request.Path));
+    /// <summary>
+    /// One traced API call: sends, then reads the response (with <see cref="ClientErrorBehaviors.NoThrow"/>, an error
+    /// status too, which <paramref name="read"/> turns into a result with no value). A body that does not read is an
+    /// invalid response.
+    /// </summary>
+    private async Task<TResult> SendAsync<TResult>(
+        ApiRequest request, string? accept, bool buffer, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
+        where TResult : ClientResult
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using Activity? activity = MagicHourTelemetry.StartCall(_pipelineOptions, request.OperationId, request.Method.Method, new Uri(_baseAddress, request.Path));
+        try
+        {
+            PipelineResponse response = await SendCoreAsync(request, accept, buffer, options, cancellationToken).ConfigureAwait(false);
+            Succeeded(activity, response);
+            try
+            {
+                return read(response);
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                throw InvalidResponse(request, response, accept == JsonMediaType ? "the response is not the JSON the API promises" : "the response text cannot be decoded", ex);
+            }
+        }
+        catch (Exception ex)
+        {
+            MagicHourTelemetry.Fail(activity, ex);
+            throw;
+        }
+    }
 
     private async Task<PipelineResponse> SendCoreAsync(ApiRequest request, string? accept, bool buffer, RequestOptions? options, CancellationToken cancellationToken)
     {
