@@ -47,6 +47,9 @@ public sealed class ProjectPoller
         _logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>The clock the waits between polls run on; tests replace it to see the intervals without waiting them out.</summary>
+    internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Polls until the project ends; returns the project as last read when it is complete.</summary>
     /// <typeparam name="TProject">The typed project, e.g. the response of <c>GET /v1/image-projects/{id}</c>.</typeparam>
     /// <param name="projectId">The project's id, for progress, logs and errors.</param>
@@ -98,7 +101,7 @@ public sealed class ProjectPoller
                     consecutiveFailures++;
                     RuntimeLog.PollFailed(_logger, shownId, ex.Message, RuntimeLog.Milliseconds(interval));
                     poll?.Stop();
-                    await Task.Delay(interval, deadline.Token).ConfigureAwait(false);
+                    await Task.Delay(interval, TimeProvider, deadline.Token).ConfigureAwait(false);
                     interval = Grow(interval, options);
                     continue;
                 }
@@ -153,7 +156,7 @@ public sealed class ProjectPoller
                 }
 
                 poll?.Stop();
-                await Task.Delay(WithJitter(interval), deadline.Token).ConfigureAwait(false);
+                await Task.Delay(WithJitter(interval), TimeProvider, deadline.Token).ConfigureAwait(false);
                 interval = Grow(interval, options);
             }
         }
