@@ -35,7 +35,7 @@ internal static class ClientEmitter
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.DocTag("summary", "Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.");
+        w.DocXml("summary", "Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.");
         w.Line("/// <param name=\"credential\">The API key.</param>");
         w.Line("/// <param name=\"options\">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>");
         w.Line($"public {name}({KnownTypes.ApiKeyCredential} credential, {KnownTypes.MagicHourClientOptions}? options = null)");
@@ -74,7 +74,7 @@ internal static class ClientEmitter
 
         w.Close();
         w.Line();
-        w.DocTag("summary", "The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.");
+        w.DocXml("summary", "The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.");
         w.Line($"public virtual {KnownTypes.ApiPipeline} Pipeline => _pipeline;");
         EmitGroupProperties(w, root);
         EmitOperations(w, root);
@@ -99,7 +99,7 @@ internal static class ClientEmitter
         w.Open($"public partial class {group.ClassName}");
         w.Line($"private readonly {KnownTypes.ApiPipeline} _pipeline;");
         w.Line();
-        w.DocTag("summary", "For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.");
+        w.DocXml("summary", "For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.");
         w.Open($"protected {group.ClassName}()");
         w.Line("_pipeline = null!;");
         EmitNullGroups(w, group);

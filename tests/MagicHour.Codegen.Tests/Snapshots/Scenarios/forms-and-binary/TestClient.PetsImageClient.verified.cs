@@ -12,7 +12,7 @@ public partial class PetsImageClient
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
     /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns &lt;c&gt;ClientResult.FromValue(value, response)&lt;/c&gt;; nothing is sent.
+    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
     /// </summary>
     protected PetsImageClient()
     {

@@ -26,7 +26,7 @@ public partial class StudioClient : global::System.IDisposable
     }
 
     /// <summary>
-    /// Creates a client whose API key can be rotated: &lt;c&gt;credential.Update(newKey)&lt;/c&gt; takes effect on the next request.
+    /// Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.
     /// </summary>
     /// <param name="credential">The API key.</param>
     /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
@@ -66,9 +66,7 @@ public partial class StudioClient : global::System.IDisposable
         V1 = new V1Client(pipeline);
     }
 
-    /// <summary>
-    /// The pipeline that sends this client's requests; its &lt;c&gt;Pipeline&lt;/c&gt; is System.ClientModel's.
-    /// </summary>
+    /// <summary>The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.</summary>
     public virtual global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
 
     /// <summary>The operations under <c>/v1</c>.</summary>
