@@ -114,10 +114,13 @@ public sealed class ApiRequest
     public void SetMultipartBody(FormBody form)
     {
         ArgumentNullException.ThrowIfNull(form);
+
+        // One boundary for every attempt: the Content-Type header that names it is set once.
+        string boundary = Guid.NewGuid().ToString();
         SetBody(
             () =>
             {
-                var content = new MultipartFormDataContent();
+                var content = new MultipartFormDataContent(boundary);
                 foreach (KeyValuePair<string, object> field in form.Fields)
                 {
                     if (field.Value is FilePart file)
