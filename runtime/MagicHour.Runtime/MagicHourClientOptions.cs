@@ -16,8 +16,14 @@ namespace MagicHour.Runtime;
 /// <remarks>
 /// The network timeout bounds each attempt until its response headers arrive, then the reading of a JSON, text or error
 /// body (read whole, up to 64 MiB); for a streamed body (a binary response, a download) it bounds every read. A timed-out
-/// or broken attempt is retried like a lost connection (see <see cref="RetryOptions"/>). The pipeline's retry policy is
-/// the client's own credit-safe one unless you set <see cref="ClientPipelineOptions.RetryPolicy"/>.
+/// or broken attempt is retried like a lost connection (see <see cref="RetryOptions"/>).
+/// <para>
+/// The pipeline's retry policy is the client's own, set up by <see cref="Retry"/>. A
+/// <see cref="ClientPipelineOptions.RetryPolicy"/> you set replaces its count, delays and log lines, not its rule of what
+/// may be repeated: that rule is the classifier of every message the client sends, and System.ClientModel's
+/// <see cref="ClientRetryPolicy"/> asks it, so a create that may have been processed is still never sent again. A policy
+/// of your own that decides without asking <c>message.ResponseClassifier</c> can charge a create twice.
+/// </para>
 /// </remarks>
 public class MagicHourClientOptions : ClientPipelineOptions
 {

@@ -38,6 +38,29 @@ public sealed class ClientPipelineTests
     }
 
     [Fact]
+    public async Task A_ClientRetryPolicy_set_in_the_options_never_resends_a_create_that_may_have_been_processed()
+    {
+        // The rule lives in the classifier every message carries, which SCM's retry policy asks.
+        await using MagicHourEmulator emulator = await TestApi.StartEmulatorAsync();
+        using ApiPipeline pipeline = TestApi.Pipeline(emulator, configure: o => o.RetryPolicy = new ClientRetryPolicy(maxRetries: 1));
+        CreatedProject created = await TestApi.CreateImageAsync(pipeline);
+
+        emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "POST", PathPrefix = Create, StatusCode = 500, AfterProcessing = true });
+        var answered = await Assert.ThrowsAsync<MagicHourApiException>(() => TestApi.CreateImageAsync(pipeline));
+        emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "POST", PathPrefix = Create, AfterProcessing = true });
+        var dropped = await Assert.ThrowsAsync<MagicHourApiException>(() => TestApi.CreateImageAsync(pipeline));
+        emulator.Faults.Add(new FaultRule(FaultKind.Status) { Method = "GET", PathPrefix = "/v1/image-projects/", StatusCode = 503 });
+        await TestApi.GetProjectAsync(pipeline, created.Id);
+
+        Assert.Equal(500, answered.Status);
+        Assert.Equal(MagicHourErrorKind.Network, dropped.Kind);
+        Assert.True(dropped.RequestMayHaveBeenProcessed);
+        Assert.Equal(3, emulator.Stats.RequestCount("POST", Create));
+        Assert.Equal(3, emulator.Stats.CreateCount);
+        Assert.Equal(2, emulator.Stats.RequestCount("GET", "/v1/image-projects/"));
+    }
+
+    [Fact]
     public async Task A_rotated_key_is_sent_from_the_next_request_on_and_both_keys_stay_redacted()
     {
         const string second = "mh_live_ROTATED_77aa0e";

@@ -1,4 +1,5 @@
 using System;
+using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.IO;
@@ -164,16 +165,9 @@ public sealed class AssetUploader
     {
         long length = new FileInfo(path).Length;
 
-        // A new stream for every attempt: the pipeline may retry the PUT.
-        HttpContent CreateContent()
-        {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var content = new StreamContent(stream, StreamBufferSize);
-            content.Headers.ContentLength = stream.Length;
-            return content;
-        }
-
-        using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, CreateContent, Operation, cancellationToken).ConfigureAwait(false);
+        // A file stream is seekable: a retry of the PUT sends it again from the start.
+        using BinaryContent content = BinaryContent.Create(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, content, Operation, cancellationToken).ConfigureAwait(false);
         RuntimeLog.Uploaded(_pipeline.Logger, path, filePath, length);
     }
 

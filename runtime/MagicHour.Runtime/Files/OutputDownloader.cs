@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.ClientModel.Primitives;
-using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
@@ -111,7 +110,7 @@ public sealed class OutputDownloader
         for (int attempt = 1; ; attempt++)
         {
             using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Get, url, null, Operation, cancellationToken).ConfigureAwait(false);
-            budget.StartFile(LengthOf(response), Redact(UriSafety.ForLog(url)));
+            budget.StartFile(ResponseHeaders.ContentLengthOf(response), Redact(UriSafety.ForLog(url)));
             try
             {
                 await CopyBodyAsync(response, path, budget, cancellationToken).ConfigureAwait(false);
@@ -141,7 +140,7 @@ public sealed class OutputDownloader
     /// <summary>Copies the body; its stream already bounds every read by the network timeout.</summary>
     private static async Task CopyBodyAsync(PipelineResponse response, string path, ByteBudget budget, CancellationToken cancellationToken)
     {
-        long? expected = LengthOf(response);
+        long? expected = ResponseHeaders.ContentLengthOf(response);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
@@ -191,9 +190,6 @@ public sealed class OutputDownloader
 
         throw new IOException($"No free file name for {baseName}{extension} in {root}.");
     }
-
-    private static long? LengthOf(PipelineResponse response) =>
-        response.Headers.TryGetValue("Content-Length", out string? length) && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
 
     private string Redact(string text) => _pipeline.Redactor.Redact(text)!;
 

@@ -33,12 +33,8 @@ public class ApiPipeline : IDisposable
     // into a dot segment and send the request to another endpoint.
     private static readonly UriCreationOptions VerbatimPath = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    // Only 2xx is a success; a 3xx that was not followed is an error too.
-    private static readonly PipelineMessageClassifier Success2xx = PipelineMessageClassifier.Create(Codes(200, 299));
-
     private readonly HttpClient? _ownedHttpClient;
-    private readonly ClientPipelineOptions _pipelineOptions;
-    private readonly Uri _baseAddress;
+    private readonly ClientPipeline _assetPipeline;
 
     /// <summary>Creates a pipeline over <paramref name="httpClient"/> (which should not follow redirects itself).</summary>
     /// <param name="httpClient">The HTTP client to send with; null makes one, which the pipeline disposes.</param>
@@ -54,33 +50,35 @@ public class ApiPipeline : IDisposable
         Options = options ?? new MagicHourClientOptions();
         Options.Validate();
         Credential = credential ?? new ApiKeyCredential(Options.ResolveApiKey());
-        _baseAddress = Options.ResolveBaseAddress(defaultBaseAddress);
+        BaseAddress = Options.ResolveBaseAddress(defaultBaseAddress);
         Redactor = new KeyRedactor(Credential);
 
-        // The user's options stay theirs; the pipeline is built from a copy with the client's own parts filled in.
-        _pipelineOptions = Options.Clone();
-        ClientLoggingOptions logging = Options.ClientLoggingOptions?.Clone() ?? new ClientLoggingOptions();
+        // The user's options stay theirs; the pipelines are built from a copy with the client's own parts filled in.
+        PipelineOptions = Options.Clone();
+        ClientLoggingOptions logging = PipelineOptions.ClientLoggingOptions ??= new ClientLoggingOptions();
+        bool loggingOn = logging.EnableLogging != false;
         if (logging.LoggerFactory is { } loggerFactory)
         {
             logging.LoggerFactory = new RedactingLoggerFactory(loggerFactory, Redactor);
         }
 
-        bool loggingOn = logging.EnableLogging != false;
         Logger = loggingOn && logging.LoggerFactory is { } factory ? factory.CreateLogger(LoggerCategory) : NullLogger.Instance;
-        _pipelineOptions.ClientLoggingOptions = logging;
-        _pipelineOptions.RetryPolicy ??= new CreditSafeRetryPolicy(Options.Retry, Logger);
-        _pipelineOptions.MessageLoggingPolicy = new AssetAwareLoggingPolicy(Options.MessageLoggingPolicy ?? new MessageLoggingPolicy(logging));
-        if (_pipelineOptions.Transport is null)
+        PipelineOptions.RetryPolicy ??= new CreditSafeRetryPolicy(Options.Retry, Logger);
+        if (PipelineOptions.Transport is null)
         {
             _ownedHttpClient = httpClient is null ? new HttpClient(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan } : null;
-            _pipelineOptions.Transport = new HttpClientPipelineTransport(httpClient ?? _ownedHttpClient, loggingOn, logging.LoggerFactory);
+            PipelineOptions.Transport = new HttpClientPipelineTransport(httpClient ?? _ownedHttpClient, loggingOn, logging.LoggerFactory);
         }
 
-        Pipeline = ClientPipeline.Create(
-            _pipelineOptions,
-            [new UserAgentPolicy(typeof(ApiPipeline).Assembly, Options.ApplicationId)],
-            [new RedirectPolicy(MaxRedirects), new ApiKeyPolicy(Redactor, _baseAddress)],
-            [new ResponseBodyPolicy(Options.MaxBufferedResponseBytes, Redactor)]);
+        // Uploads and downloads go through a pipeline that has no key to add, and no System.ClientModel message logging:
+        // a pre-signed URL carries its signature in the query, so the runtime logs them by path alone.
+        ClientPipelineOptions assetOptions = PipelineOptions.Clone();
+        assetOptions.ClientLoggingOptions!.EnableMessageLogging = false;
+        assetOptions.ClientLoggingOptions.EnableMessageContentLogging = false;
+        var userAgent = new UserAgentPolicy(typeof(ApiPipeline).Assembly, Options.ApplicationId);
+        var body = new ResponseBodyPolicy(Options.MaxBufferedResponseBytes, Redactor);
+        Pipeline = ClientPipeline.Create(PipelineOptions, [userAgent], [new RedirectPolicy(MaxRedirects), new ApiKeyPolicy(Redactor, BaseAddress)], [body]);
+        _assetPipeline = ClientPipeline.Create(assetOptions, [userAgent], [new RedirectPolicy(MaxRedirects)], [body]);
     }
 
     /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, which it disposes.</summary>
@@ -100,7 +98,7 @@ public class ApiPipeline : IDisposable
     /// <summary>The client's options, as given.</summary>
     public MagicHourClientOptions Options { get; }
 
-    /// <summary>The System.ClientModel pipeline every request goes through.</summary>
+    /// <summary>The System.ClientModel pipeline every API call goes through.</summary>
     public ClientPipeline Pipeline { get; }
 
     /// <summary>The API key; <see cref="ApiKeyCredential.Update"/> takes effect on the next request.</summary>
@@ -113,10 +111,10 @@ public class ApiPipeline : IDisposable
     public ILogger Logger { get; }
 
     /// <summary>The address requests go to.</summary>
-    public Uri BaseAddress => _baseAddress;
+    public Uri BaseAddress { get; }
 
     /// <summary>The pipeline options with the client's own policies in place, for tracing decisions.</summary>
-    internal ClientPipelineOptions PipelineOptions => _pipelineOptions;
+    internal ClientPipelineOptions PipelineOptions { get; }
 
     /// <summary>The redactor of everything built from server data.</summary>
     internal KeyRedactor Redactor { get; }
@@ -131,7 +129,7 @@ public class ApiPipeline : IDisposable
     public Task<ClientResult<T>> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readBody);
-        return SendAsync(request, request?.Accept ?? JsonMediaType, buffer: true, options, cancellationToken, response =>
+        return SendRequestAsync(request, request?.Accept ?? JsonMediaType, bufferBody: true, options, cancellationToken, response =>
         {
             if (response.IsError)
             {
@@ -146,11 +144,11 @@ public class ApiPipeline : IDisposable
 
     /// <summary>Sends <paramref name="request"/>, expecting no response body; no <c>Accept</c> header is sent unless the request sets one.</summary>
     public Task<ClientResult> SendAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(request, request?.Accept, buffer: true, options, cancellationToken, ClientResult.FromResponse);
+        SendRequestAsync(request, request?.Accept, bufferBody: true, options, cancellationToken, ClientResult.FromResponse);
 
     /// <summary>Sends <paramref name="request"/> and reads the text response, decoded with the charset the server names (UTF-8 by default).</summary>
     public Task<ClientResult<string>> SendForStringAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(request, request?.Accept ?? "text/*", buffer: true, options, cancellationToken, response => ClientResult.FromValue(response.IsError ? string.Empty : Decode(response), response));
+        SendRequestAsync(request, request?.Accept ?? "text/*", bufferBody: true, options, cancellationToken, response => ClientResult.FromValue(response.IsError ? string.Empty : Decode(response), response));
 
     /// <summary>
     /// Sends <paramref name="request"/> and returns the binary response as soon as its headers arrive, its body still
@@ -159,7 +157,7 @@ public class ApiPipeline : IDisposable
     /// dispose the result, which releases the response and its connection.
     /// </summary>
     public Task<ClientResult<BinaryResponse>> SendForBinaryAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
-        SendAsync(request, request?.Accept ?? "*/*", buffer: false, options, cancellationToken, response => ClientResult.FromValue(new BinaryResponse(response), response));
+        SendRequestAsync(request, request?.Accept ?? "*/*", bufferBody: false, options, cancellationToken, response => ClientResult.FromValue(new BinaryResponse(response), response));
 
     /// <summary>
     /// Sends a request to an absolute, pre-signed upload or download URL. It never carries the API key, whatever the
@@ -169,11 +167,10 @@ public class ApiPipeline : IDisposable
     /// </summary>
     /// <param name="method">GET for a download, PUT for an upload.</param>
     /// <param name="uri">The pre-signed http(s) URL.</param>
-    /// <param name="createContent">Makes the body anew for each attempt, or null.</param>
+    /// <param name="content">The body, or null; a retry sends it again, so a stream must be seekable (<see cref="BinaryContent.Create(System.IO.Stream)"/>).</param>
     /// <param name="operation">A name for logs, spans and errors, e.g. <c>upload</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<PipelineResponse> SendUnauthenticatedAsync(
-        HttpMethod method, Uri uri, Func<HttpContent>? createContent, string operation, CancellationToken cancellationToken = default)
+    public Task<PipelineResponse> SendUnauthenticatedAsync(HttpMethod method, Uri uri, BinaryContent? content, string operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -183,27 +180,10 @@ public class ApiPipeline : IDisposable
             throw new ArgumentException($"'{UriSafety.ForLog(uri)}' is not an absolute http(s) URL.", nameof(uri));
         }
 
-        using Activity? activity = MagicHourTelemetry.StartCall(_pipelineOptions, operation, method.Method, uri);
-        try
-        {
-            using PipelineMessage message = Pipeline.CreateMessage(uri, method.Method, Success2xx);
-            new MessageContext(operation, isIdempotent: true, authenticate: false, bufferBody: false).AttachTo(message);
-            if (createContent is not null)
-            {
-                var body = new HttpContentBody(createContent);
-                message.Request.Content = body;
-                SetContentType(message, body.MediaType);
-            }
-
-            PipelineResponse response = await SendMessageAsync(message, operation, null, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
-            return response;
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
+        PipelineMessage message = _assetPipeline.CreateMessage(uri, method.Method, CreditSafeClassifier.Instance);
+        new MessageContext(operation, IsIdempotent: true, BufferBody: false).AttachTo(message);
+        message.Request.Content = content;
+        return SendTracedAsync(_assetPipeline, message, null, cancellationToken, static response => response);
     }
 
     /// <summary>Releases the HTTP client when the pipeline made it.</summary>
@@ -214,7 +194,7 @@ public class ApiPipeline : IDisposable
     }
 
     /// <summary>Never shows the API key.</summary>
-    public override string ToString() => $"ApiPipeline {{ BaseAddress = {_baseAddress}, ApiKey = *** }}";
+    public override string ToString() => $"ApiPipeline {{ BaseAddress = {BaseAddress}, ApiKey = *** }}";
 
     /// <summary>Releases the HTTP client when the pipeline made it.</summary>
     protected virtual void Dispose(bool disposing)
@@ -225,17 +205,6 @@ public class ApiPipeline : IDisposable
         }
     }
 
-    private static ReadOnlySpan<ushort> Codes(ushort first, ushort last)
-    {
-        var codes = new ushort[last - first + 1];
-        for (int i = 0; i < codes.Length; i++)
-        {
-            codes[i] = (ushort)(first + i);
-        }
-
-        return codes;
-    }
-
     private static string Decode(PipelineResponse response)
     {
         string? charset = response.Headers.TryGetValue("Content-Type", out string? type)
@@ -244,60 +213,13 @@ public class ApiPipeline : IDisposable
         return encoding.GetString(response.Content.ToMemory().Span);
     }
 
-    private static void SetContentType(PipelineMessage message, string? mediaType)
-    {
-        if (mediaType is not null)
-        {
-            message.Request.Headers.Set("Content-Type", mediaType);
-        }
-    }
-
-    private static void Succeeded(Activity? activity, PipelineResponse response)
-    {
-        activity?.SetTag("http.response.status_code", response.Status);
-        if (response.IsError)
-        {
-            activity?.SetTag("error.type", response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            activity?.SetStatus(ActivityStatusCode.Error);
-        }
-    }
-
-    /// <summary>
-    /// One traced API call: sends, then reads the response (with <see cref="ClientErrorBehaviors.NoThrow"/>, an error
-    /// status too, which <paramref name="read"/> turns into a result with no value). A body that does not read is an
-    /// invalid response.
-    /// </summary>
-    private async Task<TResult> SendAsync<TResult>(
-        ApiRequest request, string? accept, bool buffer, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
-        where TResult : ClientResult
+    private Task<TResult> SendRequestAsync<TResult>(
+        ApiRequest request, string? accept, bool bufferBody, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using Activity? activity = MagicHourTelemetry.StartCall(_pipelineOptions, request.OperationId, request.Method.Method, new Uri(_baseAddress, request.Path));
-        try
-        {
-            PipelineResponse response = await SendCoreAsync(request, accept, buffer, options, cancellationToken).ConfigureAwait(false);
-            Succeeded(activity, response);
-            try
-            {
-                return read(response);
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
-            {
-                throw InvalidResponse(request, response, accept == JsonMediaType ? "the response is not the JSON the API promises" : "the response text cannot be decoded", ex);
-            }
-        }
-        catch (Exception ex)
-        {
-            MagicHourTelemetry.Fail(activity, ex);
-            throw;
-        }
-    }
-
-    private async Task<PipelineResponse> SendCoreAsync(ApiRequest request, string? accept, bool buffer, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        var uri = new Uri(_baseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri(), VerbatimPath);
-        using PipelineMessage message = Pipeline.CreateMessage(uri, request.Method.Method, Success2xx);
-        new MessageContext(request.OperationId, request.IsIdempotent, authenticate: true, buffer) { CanResendBody = () => request.CanResendBody }.AttachTo(message);
+        var uri = new Uri(BaseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri(), VerbatimPath);
+        PipelineMessage message = Pipeline.CreateMessage(uri, request.Method.Method, CreditSafeClassifier.Instance);
+        new MessageContext(request.OperationId, request.IsIdempotent, bufferBody) { CanResendBody = () => request.CanResendBody }.AttachTo(message);
         if (accept is not null)
         {
             message.Request.Headers.Set("Accept", accept);
@@ -309,43 +231,70 @@ public class ApiPipeline : IDisposable
         }
 
         message.Request.Content = request.CreateContent(out string? mediaType);
-        SetContentType(message, mediaType);
-        return await SendMessageAsync(message, request.OperationId, options, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Sends the message and hands its response to the caller: a success, else (unless the options say not to throw) the error.</summary>
-    private async Task<PipelineResponse> SendMessageAsync(PipelineMessage message, string operation, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        message.Apply(options);
-
-        // The runtime reads bodies itself (within the timeout, up to a limit); System.ClientModel only streams them.
-        message.BufferResponse = false;
-        CancellationToken callToken = options?.CancellationToken ?? default;
-        using CancellationTokenSource? linked = callToken.CanBeCanceled && cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(callToken, cancellationToken)
-            : null;
-        await Pipeline.SendAsync(message, linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : callToken)).ConfigureAwait(false);
-        PipelineResponse response = message.ExtractResponse() ?? throw new InvalidOperationException("The pipeline produced no response.");
-        if (!response.IsError || options?.ErrorOptions.HasFlag(ClientErrorBehaviors.NoThrow) == true)
+        if (mediaType is not null)
         {
-            return response;
+            message.Request.Headers.Set("Content-Type", mediaType);
         }
 
-        throw ErrorResponses.Create(response, operation, Redactor);
+        return SendTracedAsync(Pipeline, message, options, cancellationToken, read);
+    }
+
+    /// <summary>
+    /// One traced call: sends <paramref name="message"/> (and disposes it), then hands its response to
+    /// <paramref name="read"/>: a success, or (when the options say not to throw) an error status, which
+    /// <paramref name="read"/> turns into a result with no value. A body that does not read is an invalid response.
+    /// </summary>
+    private async Task<TResult> SendTracedAsync<TResult>(
+        ClientPipeline pipeline, PipelineMessage message, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
+    {
+        using (message)
+        {
+            MessageContext context = MessageContext.Of(message);
+            using Activity? activity = MagicHourTelemetry.StartCall(PipelineOptions, context.Operation, message.Request);
+            try
+            {
+                message.Apply(options);
+
+                // The body policy reads bodies itself (within the timeout, up to a limit); System.ClientModel only streams them.
+                message.BufferResponse = false;
+                using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options?.CancellationToken ?? default);
+                await pipeline.SendAsync(message, cancellation.Token).ConfigureAwait(false);
+                PipelineResponse response = message.ExtractResponse()!;
+                MagicHourTelemetry.Answered(activity, response);
+                if (response.IsError && options?.ErrorOptions.HasFlag(ClientErrorBehaviors.NoThrow) != true)
+                {
+                    throw ErrorResponses.Create(response, context.Operation, Redactor);
+                }
+
+                try
+                {
+                    return read(response);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+                {
+                    throw InvalidResponse(context, response, ex);
+                }
+            }
+            catch (Exception ex)
+            {
+                MagicHourTelemetry.Fail(activity, ex);
+                throw;
+            }
+        }
     }
 
     /// <summary>
     /// A success response whose body is unusable. The server answered, so it processed the request: a create was charged.
     /// The reader's exception is kept only in a sanitized copy, as its message may quote what the server sent.
     /// </summary>
-    private MagicHourApiException InvalidResponse(ApiRequest request, PipelineResponse response, string what, Exception ex) => new(
+    private MagicHourApiException InvalidResponse(MessageContext context, PipelineResponse response, Exception ex) => new(
         MagicHourErrorKind.InvalidResponse,
-        $"{request.OperationId}: {what}: {Redactor.Redact(ex.Message)}",
+        $"{context.Operation}: the response body is not what the API promises: {Redactor.Redact(ex.Message)}",
         response,
-        operationId: request.OperationId,
+        operationId: context.Operation,
         requestId: Redactor.Redact(ResponseHeaders.RequestIdOf(response)),
         innerException: Redactor.Sanitize(ex))
     {
-        RequestMayHaveBeenProcessed = !request.IsIdempotent,
+        RequestMayHaveBeenProcessed = !context.IsIdempotent,
     };
 }

@@ -1,6 +1,5 @@
 using System;
 using System.ClientModel.Primitives;
-using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -19,7 +18,7 @@ public sealed class BinaryResponse : IDisposable, IAsyncDisposable
         _response = response;
         Content = response.ContentStream ?? Stream.Null;
         ContentType = response.Headers.TryGetValue("Content-Type", out string? type) ? type : null;
-        Length = response.Headers.TryGetValue("Content-Length", out string? length) && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
+        Length = ResponseHeaders.ContentLengthOf(response);
     }
 
     /// <summary>The body, read once, as it arrives; every read waits at most the network timeout.</summary>

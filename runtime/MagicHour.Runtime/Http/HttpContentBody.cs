@@ -8,9 +8,9 @@ using System.Threading.Tasks;
 namespace MagicHour.Runtime.Http;
 
 /// <summary>
-/// A request body made by <see cref="HttpContent"/> (a caller's stream, a multipart form, a url-encoded form, a file),
-/// as System.ClientModel's <see cref="BinaryContent"/>. Each attempt writes content made anew, so a file is opened
-/// again for a retry; a caller's stream is read once (the retry policy knows when it may not be resent).
+/// A request body made by <see cref="HttpContent"/> (a caller's stream, a multipart or url-encoded form), as
+/// System.ClientModel's <see cref="BinaryContent"/>. Each attempt writes content made anew; a caller's stream is read
+/// once (the retry policy knows when it may not be resent).
 /// </summary>
 internal sealed class HttpContentBody : BinaryContent
 {

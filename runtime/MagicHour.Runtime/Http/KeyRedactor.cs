@@ -1,8 +1,8 @@
 using System;
 using System.ClientModel;
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
 
 namespace MagicHour.Runtime.Http;
 
@@ -16,7 +16,7 @@ internal sealed class KeyRedactor
     private const string Mask = "***";
 
     private readonly ApiKeyCredential _credential;
-    private string[] _sent = [];
+    private ImmutableArray<string> _sent = [];
 
     public KeyRedactor(ApiKeyCredential credential) => _credential = credential;
 
@@ -24,19 +24,7 @@ internal sealed class KeyRedactor
     public string KeyToSend()
     {
         _credential.Deconstruct(out string key);
-        string[] sent = Volatile.Read(ref _sent);
-        while (Array.IndexOf(sent, key) < 0)
-        {
-            string[] grown = [.. sent, key];
-            string[] seen = Interlocked.CompareExchange(ref _sent, grown, sent);
-            if (ReferenceEquals(seen, sent))
-            {
-                break;
-            }
-
-            sent = seen;
-        }
-
+        ImmutableInterlocked.Update(ref _sent, static (sent, key) => sent.Contains(key) ? sent : sent.Add(key), key);
         return key;
     }
 
@@ -50,7 +38,7 @@ internal sealed class KeyRedactor
 
         _credential.Deconstruct(out string current);
         text = text.Replace(current, Mask, StringComparison.Ordinal);
-        foreach (string key in Volatile.Read(ref _sent))
+        foreach (string key in _sent)
         {
             text = text.Replace(key, Mask, StringComparison.Ordinal);
         }

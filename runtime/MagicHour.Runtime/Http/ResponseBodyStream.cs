@@ -13,26 +13,14 @@ namespace MagicHour.Runtime.Http;
 /// <see cref="MagicHourErrorKind.Timeout"/> or <see cref="MagicHourErrorKind.Network"/> that says how far the body got,
 /// and every later read reports the same fault.
 /// </summary>
-internal sealed class ResponseBodyStream : Stream
+/// <param name="inner">The body as the transport delivers it, each read bounded by <paramref name="timeout"/>.</param>
+/// <param name="timeout">How long one read may wait for data, for messages.</param>
+/// <param name="operation">The operation, for messages.</param>
+/// <param name="mayHaveBeenProcessed">Whether a failure means a non-idempotent request was processed (it was answered with success).</param>
+internal sealed class ResponseBodyStream(Stream inner, TimeSpan timeout, string operation, bool mayHaveBeenProcessed) : Stream
 {
-    private readonly Stream _inner;
-    private readonly TimeSpan _timeout;
-    private readonly string _operation;
-    private readonly bool _mayHaveBeenProcessed;
     private long _bytesRead;
     private MagicHourApiException? _failure;
-
-    /// <param name="inner">The body as the transport delivers it, each read bounded by <paramref name="timeout"/>.</param>
-    /// <param name="timeout">How long one read may wait for data, for messages.</param>
-    /// <param name="operation">The operation, for messages.</param>
-    /// <param name="mayHaveBeenProcessed">Whether a failure means a non-idempotent request was processed (it was answered with success).</param>
-    public ResponseBodyStream(Stream inner, TimeSpan timeout, string operation, bool mayHaveBeenProcessed)
-    {
-        _inner = inner;
-        _timeout = timeout;
-        _operation = operation;
-        _mayHaveBeenProcessed = mayHaveBeenProcessed;
-    }
 
     public override bool CanRead => true;
 
@@ -44,7 +32,7 @@ internal sealed class ResponseBodyStream : Stream
 
     public override long Position
     {
-        get => Interlocked.Read(ref _bytesRead);
+        get => _bytesRead;
         set => throw new NotSupportedException();
     }
 
@@ -53,11 +41,11 @@ internal sealed class ResponseBodyStream : Stream
         ThrowIfFailed();
         try
         {
-            return Count(_inner.Read(buffer, offset, count));
+            return Count(inner.Read(buffer, offset, count));
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
         {
-            throw Fault(ex, stalled: ex is OperationCanceledException);
+            throw Fault(ex);
         }
     }
 
@@ -69,11 +57,11 @@ internal sealed class ResponseBodyStream : Stream
         ThrowIfFailed();
         try
         {
-            return Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+            return Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
         {
-            throw Fault(ex, stalled: ex is OperationCanceledException);
+            throw Fault(ex);
         }
     }
 
@@ -91,7 +79,7 @@ internal sealed class ResponseBodyStream : Stream
     {
         if (disposing)
         {
-            _inner.Dispose();
+            inner.Dispose();
         }
 
         base.Dispose(disposing);
@@ -100,29 +88,26 @@ internal sealed class ResponseBodyStream : Stream
     /// <summary>Once a read failed, the body is gone: every later read reports the same fault.</summary>
     private void ThrowIfFailed()
     {
-        if (_failure is { } failure)
+        if (_failure is { InnerException: { } cause })
         {
-            throw new MagicHourApiException(failure.Kind, failure.Message, operationId: failure.OperationId, innerException: failure.InnerException)
-            {
-                RequestMayHaveBeenProcessed = failure.RequestMayHaveBeenProcessed,
-            };
+            throw Fault(cause);
         }
     }
 
     private int Count(int read)
     {
-        Interlocked.Add(ref _bytesRead, read);
+        _bytesRead += read;
         return read;
     }
 
-    private MagicHourApiException Fault(Exception ex, bool stalled) => _failure = new MagicHourApiException(
-        stalled ? MagicHourErrorKind.Timeout : MagicHourErrorKind.Network,
-        stalled
-            ? $"{_operation}: the response body stalled after {Position} bytes: no data for {_timeout.TotalSeconds:0.###} s."
-            : $"{_operation}: the connection broke after {Position} bytes of the response body: {ex.Message}",
-        operationId: _operation,
+    private MagicHourApiException Fault(Exception ex) => _failure = new MagicHourApiException(
+        ex is OperationCanceledException ? MagicHourErrorKind.Timeout : MagicHourErrorKind.Network,
+        ex is OperationCanceledException
+            ? $"{operation}: the response body stalled after {Position} bytes: no data for {timeout.TotalSeconds:0.###} s."
+            : $"{operation}: the connection broke after {Position} bytes of the response body: {ex.Message}",
+        operationId: operation,
         innerException: ex)
     {
-        RequestMayHaveBeenProcessed = _mayHaveBeenProcessed,
+        RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
     };
 }

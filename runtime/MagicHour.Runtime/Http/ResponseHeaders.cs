@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace MagicHour.Runtime.Http;
 
-/// <summary>What the runtime reads from response headers: the server's request id and how long it asks to wait.</summary>
+/// <summary>What the runtime reads from response headers: the server's request id, how long it asks to wait, the body's length.</summary>
 public static class ResponseHeaders
 {
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid"];
@@ -41,6 +41,10 @@ public static class ResponseHeaders
             ? Max(date - DateTimeOffset.UtcNow)
             : null;
     }
+
+    /// <summary>The <c>Content-Length</c> header, or null when the length is not known in advance.</summary>
+    internal static long? ContentLengthOf(PipelineResponse response) =>
+        response.Headers.TryGetValue("Content-Length", out string? length) && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
 
     private static TimeSpan Max(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 }

@@ -2,6 +2,7 @@ using System;
 using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace MagicHour.Runtime.Telemetry;
 
@@ -47,15 +48,25 @@ public static class MagicHourTelemetry
     internal static ActivitySource Source { get; } = new(ActivitySourceName, typeof(MagicHourTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>A client span for one HTTP call, through System.ClientModel (which honours <c>EnableDistributedTracing</c>).</summary>
-    internal static Activity? StartCall(ClientPipelineOptions options, string operation, string method, Uri uri) =>
+    internal static Activity? StartCall(ClientPipelineOptions options, string operation, PipelineRequest request) =>
         Source.StartClientActivity(options, operation, ActivityKind.Client, tags:
         [
-            new("http.request.method", method),
-            new("server.address", uri.IdnHost),
-            new("server.port", uri.Port),
-            new("url.full", uri.GetLeftPart(UriPartial.Path)),
+            new("http.request.method", request.Method),
+            new("server.address", request.Uri!.IdnHost),
+            new("server.port", request.Uri.Port),
+            new("url.full", request.Uri.GetLeftPart(UriPartial.Path)),
             new(OperationAttribute, operation),
         ]);
+
+    /// <summary>Records the status of the response a call span got; an error status marks it failed.</summary>
+    internal static void Answered(Activity? activity, PipelineResponse response)
+    {
+        activity?.SetTag("http.response.status_code", response.Status);
+        if (response.IsError)
+        {
+            activity?.SetTag("error.type", response.Status.ToString(CultureInfo.InvariantCulture)).SetStatus(ActivityStatusCode.Error);
+        }
+    }
 
     /// <summary>A span for a step of a workflow; the HTTP calls inside it are its children.</summary>
     internal static Activity? StartStep(ClientPipelineOptions options, string name, IEnumerable<KeyValuePair<string, object?>>? tags = null) =>

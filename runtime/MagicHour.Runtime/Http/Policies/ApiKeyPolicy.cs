@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace MagicHour.Runtime.Http.Policies;
 
 /// <summary>
-/// Adds the bearer key to API calls, read from the credential for every attempt and hop (so a rotated key takes effect
-/// on the next request), and only when the target is the API's own origin over https (or http to a loopback address):
-/// never to upload or download URLs, never to another host after a redirect.
+/// Adds the bearer key, read from the credential for every attempt and hop (so a rotated key takes effect on the next
+/// request), and only when the target is the API's own origin over https (or http to a loopback address): never to
+/// another host after a redirect. Uploads and downloads go through a pipeline without this policy.
 /// </summary>
 internal sealed class ApiKeyPolicy : PipelinePolicy
 {
@@ -39,7 +39,7 @@ internal sealed class ApiKeyPolicy : PipelinePolicy
     {
         message.Request.Headers.Remove(Authorization);
         Uri target = message.Request.Uri!;
-        if (MessageContext.Of(message).Authenticate && UriSafety.SameOrigin(target, _apiOrigin) && UriSafety.IsSecureOrLoopback(target))
+        if (UriSafety.SameOrigin(target, _apiOrigin) && UriSafety.IsSecureOrLoopback(target))
         {
             message.Request.Headers.Set(Authorization, "Bearer " + _keys.KeyToSend());
         }

@@ -11,16 +11,8 @@ namespace MagicHour.Runtime.Http.Policies;
 /// <summary>
 /// The pipeline's retry policy, in the place of System.ClientModel's (whose default classifier retries a POST answered
 /// 500 or 502, which for this API could charge a create twice). It runs attempts until one succeeds or may not be
-/// repeated, waiting with exponential backoff and jitter, or as long as <c>Retry-After</c> asks. What may be repeated:
-/// <list type="bullet">
-/// <item>a connection failure before the request left: always;</item>
-/// <item>429 and 503, which mean the server turned the request away unprocessed: always;</item>
-/// <item>408, 502, 504, a timeout or a connection that broke after the request left (while the response, body
-/// included, was read): only idempotent requests, because a gateway or the server may have processed it, and
-/// repeating a create would charge its credits twice.</item>
-/// </list>
-/// Whatever the cause, a request whose body is a caller's stream that was already read is never repeated. Every attempt
-/// is logged.
+/// repeated by the <see cref="CreditSafeClassifier"/>'s rule, waiting with exponential backoff and jitter, or as long as
+/// <c>Retry-After</c> asks (up to a cap). Every attempt is logged, and a failure says why it was not retried.
 /// </summary>
 internal sealed class CreditSafeRetryPolicy : PipelinePolicy
 {
@@ -43,81 +35,64 @@ internal sealed class CreditSafeRetryPolicy : PipelinePolicy
         int maxAttempts = _options.MaxRetries + 1;
         for (int attempt = 1; ; attempt++)
         {
-            context.Attempt = attempt;
             string method = message.Request.Method;
             string uri = UriSafety.ForLog(message.Request.Uri);
             RuntimeLog.Sending(_logger, method, uri, operation, attempt);
             long start = Stopwatch.GetTimestamp();
-            TimeSpan delay;
-            string reason;
+            MagicHourApiException? fault = null;
             try
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
+                RuntimeLog.Received(_logger, method, uri, operation, message.Response!.Status, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)));
             }
-            catch (TransportException ex)
+            catch (MagicHourApiException ex) when (ex.Kind is MagicHourErrorKind.Network or MagicHourErrorKind.Timeout)
             {
                 RuntimeLog.NoResponse(_logger, method, uri, operation, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)), ex.Message);
-                if (!context.CanResendBody())
-                {
-                    throw Failed(ex, context, $"{ex.Message}. The request body is a stream that was already read, so the request was not retried.", ex.RequestMayHaveBeenSent);
-                }
-
-                if (!context.IsIdempotent && ex.RequestMayHaveBeenSent)
-                {
-                    RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, operation, ex.Message);
-                    throw Failed(ex, context, $"{ex.Message}. The server may have processed the request, so it was not retried: a second call could charge credits twice.", true);
-                }
-
-                if (attempt >= maxAttempts)
-                {
-                    throw Failed(ex, context, $"{ex.Message} (after {attempt} attempt{(attempt == 1 ? "" : "s")}).", ex.RequestMayHaveBeenSent && !context.IsIdempotent);
-                }
-
-                reason = ex.Message;
-                delay = Backoff(attempt);
-                RuntimeLog.Retrying(_logger, operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, reason);
-                await Task.Delay(delay, message.CancellationToken).ConfigureAwait(false);
-                continue;
+                fault = ex;
             }
 
-            PipelineResponse response = message.Response!;
-            RuntimeLog.Received(_logger, method, uri, operation, response.Status, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)));
-            if (attempt >= maxAttempts || !MayRepeat(response.Status, context.IsIdempotent) || !context.CanResendBody())
+            // Our rule, whatever classifier the message carries.
+            CreditSafeClassifier.Instance.TryClassify(message, fault, out bool retriable);
+            TimeSpan? retryAfter = fault is null ? ResponseHeaders.RetryAfterOf(message.Response!) : null;
+            if (!retriable || attempt >= maxAttempts || retryAfter > _options.MaxRetryAfter)
             {
-                if (!context.IsIdempotent && response.Status is 502 or 504)
+                if (fault is not null)
                 {
-                    RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, operation, $"status {response.Status}");
+                    throw NotRetried(fault, context, attempt);
+                }
+
+                if (!context.IsIdempotent && message.Response!.Status is 502 or 504)
+                {
+                    RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, operation, $"status {message.Response.Status}");
                 }
 
                 return;
             }
 
-            TimeSpan? retryAfter = ResponseHeaders.RetryAfterOf(response);
-            if (retryAfter > _options.MaxRetryAfter)
-            {
-                return;
-            }
-
-            delay = retryAfter ?? Backoff(attempt);
-            reason = $"status {response.Status}";
-            RuntimeLog.Retrying(_logger, operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, reason);
+            TimeSpan delay = retryAfter ?? Backoff(attempt);
+            RuntimeLog.Retrying(_logger, operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, fault?.Message ?? $"status {message.Response!.Status}");
             message.ExtractResponse()?.Dispose();
             await Task.Delay(delay, message.CancellationToken).ConfigureAwait(false);
         }
     }
 
-    internal static bool MayRepeat(int status, bool idempotent) => status switch
+    /// <summary>The failure of the last attempt, saying why there is no other.</summary>
+    private MagicHourApiException NotRetried(MagicHourApiException fault, MessageContext context, int attempt)
     {
-        429 or 503 => true,
-        408 or 502 or 504 => idempotent,
-        _ => false,
-    };
-
-    private static MagicHourApiException Failed(TransportException ex, MessageContext context, string why, bool mayHaveBeenProcessed) =>
-        new(ex.Kind, $"{context.Operation}: {why}", operationId: context.Operation, innerException: ex.InnerException)
+        bool bodyGone = !context.CanResendBody();
+        if (fault.RequestMayHaveBeenProcessed && !bodyGone)
         {
-            RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+            RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, context.Operation, fault.Message);
+        }
+
+        string why = bodyGone ? ". The request body is a stream that was already read, so the request was not retried."
+            : fault.RequestMayHaveBeenProcessed ? ". The server may have processed the request, so it was not retried: a second call could charge credits twice."
+            : $" (after {attempt} attempt{(attempt == 1 ? "" : "s")}).";
+        return new(fault.Kind, fault.Message + why, operationId: context.Operation, innerException: fault.InnerException)
+        {
+            RequestMayHaveBeenProcessed = fault.RequestMayHaveBeenProcessed,
         };
+    }
 
     private TimeSpan Backoff(int attempt)
     {

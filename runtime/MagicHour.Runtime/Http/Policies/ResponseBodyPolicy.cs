@@ -13,10 +13,11 @@ namespace MagicHour.Runtime.Http.Policies;
 
 /// <summary>
 /// Makes reading the body part of the attempt, around System.ClientModel's transport (which the runtime asks not to
-/// buffer): a JSON, text or error body is read whole within the network timeout and up to a size limit, so a body that
-/// stalls, trickles or breaks off is a transient fault like a lost connection, and a huge one is refused instead of
-/// held in memory; a streamed body gets our typed faults on every read. Transport failures become a
-/// <see cref="TransportException"/> that says whether the request may have reached the server.
+/// buffer, since its buffering has no size limit): a JSON, text or error body is read whole within the network timeout
+/// and up to a size limit, so a body that stalls, trickles or breaks off is a transient fault like a lost connection,
+/// and a huge one is refused instead of held in memory; a streamed body gets our typed faults on every read. A failed
+/// attempt is a <see cref="MagicHourApiException"/> of kind <see cref="MagicHourErrorKind.Network"/> or
+/// <see cref="MagicHourErrorKind.Timeout"/> that says whether the request may have been processed.
 /// </summary>
 internal sealed class ResponseBodyPolicy : PipelinePolicy
 {
@@ -43,97 +44,88 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
         try
         {
             await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
-        }
-        catch (ClientResultException ex) when (ex.Status == 0 && ex.InnerException is HttpRequestException http)
-        {
-            throw new TransportException(MagicHourErrorKind.Network, !FailedBeforeSending(http), _redactor.Redact(http.Message)!, http);
-        }
-        catch (OperationCanceledException ex) when (!message.CancellationToken.IsCancellationRequested)
-        {
-            // The network timeout: the request may well have reached the server.
-            throw new TransportException(MagicHourErrorKind.Timeout, requestMayHaveBeenSent: true, $"no response from {Host(message)} within {Seconds(timeout)} s", ex);
-        }
+            PipelineResponse response = message.Response!;
+            if (response.ContentStream is not { } body)
+            {
+                return;
+            }
 
-        PipelineResponse response = message.Response!;
-        if (response.ContentStream is not { } body)
-        {
-            return;
-        }
+            if (!context.BufferBody && !response.IsError)
+            {
+                response.ContentStream = new ResponseBodyStream(body, timeout, context.Operation, mayHaveBeenProcessed: !context.IsIdempotent);
+                return;
+            }
 
-        if (!context.BufferBody && !response.IsError)
-        {
-            response.ContentStream = new ResponseBodyStream(body, timeout, context.Operation, mayHaveBeenProcessed: !context.IsIdempotent);
-            return;
-        }
+            int limit = response.IsError ? MaxErrorBodyBytes : _maxBufferedBytes;
+            if (!response.IsError && ResponseHeaders.ContentLengthOf(response) is { } declared && declared > limit)
+            {
+                throw TooLarge(response, context, $"{declared} bytes");
+            }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            byte[] bytes = await ReadWholeAsync(body, response, context, deadline.Token).ConfigureAwait(false);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken);
+            deadline.CancelAfter(timeout);
+            using MemoryStream read = await ReadAsync(body, limit, deadline.Token).ConfigureAwait(false);
+            if (!response.IsError && read.Length > limit)
+            {
+                throw TooLarge(response, context, $"more than {limit} bytes");
+            }
+
+            // The start of an error body holds its message; the rest is dropped with the connection.
+            byte[] bytes = read.GetBuffer().AsSpan(0, (int)Math.Min(read.Length, limit)).ToArray();
             response.ContentStream = new MemoryStream(response.IsError ? _redactor.Redact(bytes) : bytes, writable: false);
             await response.BufferContentAsync(message.CancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (!message.CancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Fault(message, context, ex, timeout) is { } fault)
         {
-            throw new TransportException(
-                MagicHourErrorKind.Timeout,
-                requestMayHaveBeenSent: true,
-                $"the response from {Host(message)} ({response.Status}) did not arrive whole within {Seconds(timeout)} s",
-                ex);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or ObjectDisposedException)
-        {
-            throw new TransportException(
-                MagicHourErrorKind.Network,
-                requestMayHaveBeenSent: true,
-                $"the connection broke while the response ({response.Status}) was read: {_redactor.Redact(ex.Message)}",
-                ex);
+            throw fault;
         }
     }
 
-    /// <summary>Reads the body into memory: a success up to the limit (more is an invalid response), an error's beginning.</summary>
-    private async Task<byte[]> ReadWholeAsync(Stream body, PipelineResponse response, MessageContext context, CancellationToken cancellationToken)
+    /// <summary>Reads the body into memory until it ends or holds more than <paramref name="limit"/> bytes.</summary>
+    private static async Task<MemoryStream> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
-        bool success = !response.IsError;
-        int limit = success ? _maxBufferedBytes : MaxErrorBodyBytes;
-        long? declared = response.Headers.TryGetValue("Content-Length", out string? length) && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
-        if (success && declared > limit)
-        {
-            throw TooLarge(response, context, $"{declared} bytes");
-        }
-
-        using var buffer = new MemoryStream(declared is long known && known <= limit ? (int)known : 0);
+        var buffer = new MemoryStream();
         byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
             using (body)
             {
                 int read;
-                while ((read = await body.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+                while (buffer.Length <= limit && (read = await body.ReadAsync(chunk.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    if (buffer.Length + read > limit)
-                    {
-                        if (success)
-                        {
-                            throw TooLarge(response, context, $"more than {limit} bytes");
-                        }
-
-                        // The start of an error body holds its message; the rest is dropped with the connection.
-                        buffer.Write(chunk, 0, limit - (int)buffer.Length);
-                        break;
-                    }
-
                     buffer.Write(chunk, 0, read);
                 }
             }
+
+            return buffer;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
+    }
 
-        return buffer.ToArray();
+    /// <summary>A failure of the transport or of reading the body, in our terms; null for anything else (the caller's cancellation too).</summary>
+    private MagicHourApiException? Fault(PipelineMessage message, MessageContext context, Exception ex, TimeSpan timeout)
+    {
+        PipelineResponse? response = message.Response;
+        string host = _redactor.Redact(message.Request.Uri!.IdnHost)!;
+        string seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        (MagicHourErrorKind kind, bool sent, string? what, Exception? cause) = ex switch
+        {
+            OperationCanceledException when message.CancellationToken.IsCancellationRequested => default,
+            OperationCanceledException when response is null => (MagicHourErrorKind.Timeout, true, $"no response from {host} within {seconds} s", ex),
+            OperationCanceledException => (MagicHourErrorKind.Timeout, true, $"the response from {host} ({response.Status}) did not arrive whole within {seconds} s", ex),
+            ClientResultException { Status: 0, InnerException: HttpRequestException http } => (MagicHourErrorKind.Network, !FailedBeforeSending(http), _redactor.Redact(http.Message), http),
+            HttpRequestException or IOException or ObjectDisposedException when response is not null =>
+                (MagicHourErrorKind.Network, true, $"the connection broke while the response ({response.Status}) was read: {_redactor.Redact(ex.Message)}", ex),
+            _ => default,
+        };
+        return what is null ? null : new MagicHourApiException(kind, $"{context.Operation}: {what}", operationId: context.Operation, innerException: cause)
+        {
+            // A create that reached the server may have been charged; so may any request whose body cannot be sent again.
+            RequestMayHaveBeenProcessed = sent && (!context.IsIdempotent || !context.CanResendBody()),
+        };
     }
 
     private MagicHourApiException TooLarge(PipelineResponse response, MessageContext context, string size) => new(
@@ -145,10 +137,6 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
     {
         RequestMayHaveBeenProcessed = !context.IsIdempotent,
     };
-
-    private string Host(PipelineMessage message) => _redactor.Redact(message.Request.Uri!.IdnHost)!;
-
-    private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static bool FailedBeforeSending(HttpRequestException ex) => ex.HttpRequestError is
         HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
