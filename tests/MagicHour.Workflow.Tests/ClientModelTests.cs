@@ -196,7 +196,38 @@ public sealed class ClientModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_group_is_mocked_without_http_and_GenerateAsync_runs_on_the_mocks()
+    public async Task With_distributed_tracing_off_no_step_of_a_GenerateAsync_nor_of_a_resumed_project_makes_a_span()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using ActivityListener listener = Listen(spans);
+        using Activity root = TestSource.StartActivity("test")!;
+        MagicHourClientOptions off = Options();
+        off.EnableDistributedTracing = false;
+        using var client = new MagicHourClient(off);
+        string image = Path.Combine(_outputs, "in.png");
+        Directory.CreateDirectory(_outputs);
+        await File.WriteAllBytesAsync(image, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+
+        ProjectResult<ImageProjectsGetResponse> result = await client.V1.AiImageEditor.GenerateAsync(
+            new AiImageEditorCreateRequest
+            {
+                Style = new AiImageEditorCreateRequestStyle { Prompt = "Sunglasses" },
+                Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = image },
+            },
+            Generate());
+        ProjectOperation<ImageProjectsGetResponse> resumed = await client.V1.ImageProjects.RehydrateAsync(result.ProjectId);
+        await resumed.WaitForCompletionAsync();
+        await resumed.UpdateStatusAsync();
+        IReadOnlyList<string> again = await resumed.DownloadOutputsAsync(Path.Combine(_outputs, "again"));
+
+        Assert.Single(result.DownloadedPaths);
+        Assert.Single(again);
+        Assert.Equal(1, _emulator.Stats.RequestCount("PUT", "/"));
+        Assert.DoesNotContain(spans, s => s.TraceId == root.TraceId);
+    }
+
+    [Fact]
+    public async Task A_group_is_mocked_without_http()
     {
         var projects = new MockProjects();
         var client = new MockClient(new MockV1(projects));
