@@ -227,6 +227,26 @@ public sealed class ClientModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_that_got_no_response_names_the_kind_of_failure_as_its_error_type()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using ActivityListener listener = Listen(spans);
+        using Activity root = TestSource.StartActivity("test")!;
+        MagicHourClientOptions options = Options();
+        options.Retry.MaxRetries = 0;
+        using var client = new MagicHourClient(options);
+        _emulator.Faults.Add(new FaultRule(FaultKind.DropConnection) { Method = "GET", PathPrefix = "/v1/image-projects/" });
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => client.V1.ImageProjects.GetAsync("p"));
+
+        Activity failed = Assert.Single(spans, s => s.TraceId == root.TraceId);
+        Assert.Equal(MagicHourErrorKind.Network, error.Kind);
+        Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Equal("Network", failed.GetTagItem("error.type"));
+        Assert.Null(failed.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
     public async Task A_group_is_mocked_without_http()
     {
         var projects = new MockProjects();

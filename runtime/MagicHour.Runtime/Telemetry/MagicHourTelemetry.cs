@@ -88,6 +88,11 @@ public static class MagicHourTelemetry
             {
                 activity.SetTag("http.response.status_code", api.Status);
             }
+            else
+            {
+                // No status to name (System.ClientModel writes "0"): the kind is the low-cardinality class OpenTelemetry asks for.
+                activity.SetTag("error.type", api.Kind.ToString());
+            }
         }
     }
 }
