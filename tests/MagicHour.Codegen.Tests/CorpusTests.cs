@@ -78,7 +78,9 @@ public class CorpusTests
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
             .Count(m => m.Identifier.Text.EndsWith("Async", StringComparison.Ordinal) && m.Identifier.Text != "GenerateAsync"
                 && m.Modifiers.Any(mod => mod.Text == "public") && m.Parent is ClassDeclarationSyntax);
-        int types = result.Sources.Count(s => s.HintName.Contains(".Models.", StringComparison.Ordinal));
+        int types = result.Compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
+            .Count(t => t.Parent is BaseNamespaceDeclarationSyntax && t is RecordDeclarationSyntax or StructDeclarationSyntax);
         string warnings = string.Join(" ", result.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
         return $"| {document} | {operations} | {types} | {warnings} | {generation.TotalSeconds:0.0}s | {compile.TotalSeconds:0.0}s |";
     }

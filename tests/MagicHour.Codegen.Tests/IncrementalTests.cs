@@ -65,7 +65,7 @@ public class IncrementalTests
 
         IncrementalStepRunReason reason = second.TrackedSteps[OpenApiClientGenerator.StepNames.ClientModels].Single().Outputs.Single().Reason;
         Assert.Equal(IncrementalStepRunReason.Modified, reason);
-        string model = second.GeneratedSources.Single(s => s.HintName.EndsWith("AiImageGeneratorCreateRequestModel.g.cs")).SourceText.ToString();
+        string model = second.GeneratedSources.Declaration("AiImageGeneratorCreateRequestModel");
         Assert.Contains("public static AiImageGeneratorCreateRequestModel BrandNewModel { get; } = new(\"brand-new-model\");", model);
         Assert.NotEqual(Texts(first), Texts(second));
     }

@@ -277,7 +277,7 @@ public class WorkflowContractTests
     };
 
     internal static string Source(GenerationResult result, string className) =>
-        result.Sources.Single(s => s.HintName.EndsWith("." + className + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        result.Sources.Declaration(className);
 
     private static int Count(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 

@@ -161,9 +161,9 @@ internal sealed class CodeWriter
     private void WriteDocLines(string tag, string[] lines, string? attributes)
     {
         string open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
-        if (lines.Length == 1 && lines[0].Length < 100)
+        if (OnOneLine(lines) is { } single)
         {
-            Line($"/// {open}{lines[0]}</{tag}>");
+            Line($"/// {open}{single}</{tag}>");
             return;
         }
 
@@ -187,6 +187,31 @@ internal sealed class CodeWriter
         }
 
         Line($"/// </{tag}>");
+    }
+
+    /// <summary>
+    /// Short text without paragraphs or lists, on one line: a doc comment's line breaks show as spaces anyway, so
+    /// "A URI." and "Example: …" cost no more than they say.
+    /// </summary>
+    private static string? OnOneLine(string[] lines)
+    {
+        if (lines.Length == 1)
+        {
+            return lines[0].Length < MaxLineLength ? lines[0] : null;
+        }
+
+        int length = 0;
+        foreach (string line in lines)
+        {
+            if (line.Trim().Length == 0 || line.StartsWith("<", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            length += line.Length + 1;
+        }
+
+        return length < MaxLineLength ? string.Join(" ", System.Array.ConvertAll(lines, l => l.Trim())) : null;
     }
 
     public override string ToString() => _builder.ToString();
