@@ -151,7 +151,7 @@ public class WorkflowContractTests
             Parameters = names.Take(4).Select(n => new ParameterModel(n, n, ParameterLocation.Query, TypeRef.String, false, true, null)).ToImmutableEquatableArray(),
         });
         using var raw = JsonDocument.Parse(spec);
-        var context = new ParseContext(new JsonLocator("/specs/openapi.json", spec), raw, isSwagger2: false);
+        var context = new ParseContext(raw, isSwagger2: false);
 
         OperationGroupModel attached = new WorkflowMapper(model.Types, new SpecInput("/specs/openapi.json", spec, null, null), context).Attach(root);
 

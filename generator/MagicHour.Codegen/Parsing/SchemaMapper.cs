@@ -476,8 +476,18 @@ internal sealed class SchemaMapper
         _ => TypeRef.String,
     };
 
+    /// <summary>
+    /// Whether the schema allows null: its type says so, or <c>x-nullable</c>, or a <c>nullable: true</c> that
+    /// Microsoft.OpenApi drops from a schema without a type (read from the raw document, only then).
+    /// </summary>
     private bool IsNullable(IOpenApiSchema schema, string pointer) =>
-        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || _context.RawFlag(pointer, "nullable") || _context.RawFlag(pointer, "x-nullable");
+        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
+        || IsTrue(schema, "x-nullable")
+        || (schema.Type is null && _context.RawFlag(pointer, "nullable"));
+
+    private static bool IsTrue(IOpenApiSchema schema, string extension) =>
+        schema.Extensions is { } extensions && extensions.TryGetValue(extension, out IOpenApiExtension? value)
+        && value is JsonNodeExtension { Node: JsonValue node } && node.TryGetValue(out bool flag) && flag;
 
     private static bool IsStringEnum(IOpenApiSchema schema)
     {
