@@ -158,9 +158,22 @@ public readonly struct JsonModelWriter
             return;
         }
 
+        // The round-trip format is the fast one ("2024-05-01T12:30:00.1200000Z"); its trailing zeros of the fraction go.
         Span<byte> text = stackalloc byte[40];
-        value.UtcDateTime.TryFormat(text, out int length, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-        _writer.WriteStringValue(text[..length]);
+        value.UtcDateTime.TryFormat(text, out int length, "O", CultureInfo.InvariantCulture);
+        int end = length - 1;
+        while (text[end - 1] == (byte)'0')
+        {
+            end--;
+        }
+
+        if (text[end - 1] == (byte)'.')
+        {
+            end--;
+        }
+
+        text[end] = (byte)'Z';
+        _writer.WriteStringValue(text[..(end + 1)]);
     }
 
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) property.</summary>
@@ -181,7 +194,7 @@ public readonly struct JsonModelWriter
     public void DateOnlyValue(DateOnly value)
     {
         Span<byte> text = stackalloc byte[16];
-        value.TryFormat(text, out int length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        value.TryFormat(text, out int length, "O", CultureInfo.InvariantCulture);
         _writer.WriteStringValue(text[..length]);
     }
 
