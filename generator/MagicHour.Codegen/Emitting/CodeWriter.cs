@@ -12,6 +12,7 @@ internal sealed class CodeWriter
     private static readonly Regex InlineCode = new("`([^`\n]+)`");
     private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
     private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
+    private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
@@ -244,10 +245,28 @@ internal sealed class CodeWriter
             }
         }
 
-        string escaped = clean.ToString().Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        escaped = InlineCode.Replace(escaped, "<c>$1</c>");
-        escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
-        escaped = Bold.Replace(escaped, "<b>$1</b>");
+        string escaped = clean.ToString();
+        if (escaped.IndexOfAny(XmlSpecial) >= 0)
+        {
+            escaped = escaped.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        }
+
+        // Most text has no Markdown: the regular expressions run only where their marker is.
+        if (escaped.IndexOf('`') >= 0)
+        {
+            escaped = InlineCode.Replace(escaped, "<c>$1</c>");
+        }
+
+        if (escaped.IndexOf("](", System.StringComparison.Ordinal) >= 0)
+        {
+            escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
+        }
+
+        if (escaped.IndexOf("**", System.StringComparison.Ordinal) >= 0)
+        {
+            escaped = Bold.Replace(escaped, "<b>$1</b>");
+        }
+
         return escaped.Trim();
     }
 
