@@ -19,7 +19,7 @@ internal static class EnumEmitter
         w.Open($"public readonly partial record struct {name} : {JsonCodecHeader.Interface(name)}");
         w.Line("private readonly string? _value;");
         w.Line();
-        w.Line("/// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>");
+        w.Line("/// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>");
         w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
         w.Line();
         foreach (EnumMemberModel member in model.Members)
@@ -38,9 +38,7 @@ internal static class EnumEmitter
         w.Line("public string Value => _value ?? string.Empty;");
         w.Line();
         w.Line("/// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>");
-        w.Line(model.Members.Count == 0
-            ? "public bool IsKnown => false;"
-            : $"public bool IsKnown => Value is {string.Join(" or ", model.Members.Select(m => CodeWriter.Literal(m.WireValue)))};");
+        w.Line($"public bool IsKnown => {KnownTypes.Enumerable}.Contains(KnownValues, this);");
         w.Line();
         w.Line("/// <summary>Converts a wire value.</summary>");
         w.Line($"public static implicit operator {name}(string value) => new(value);");

@@ -7,9 +7,9 @@ namespace MagicHour.Codegen.Emitting;
 /// <summary>
 /// Which generated file holds what. The compiler and the IDE pay per file on every run, so types are grouped: one file
 /// per operation group (<c>client.Repos</c>, <c>client.V1.ImageProjects</c>) with its client classes and the models
-/// only its operations use, and the models that several groups share (or none uses) spread over a fixed number of files
-/// by a hash of their name. Names and order depend only on the model: adding an operation changes its group's file, and the shared
-/// files only when it makes a model shared.
+/// only its operations use, and the models that several groups share (or none uses) spread over a fixed number of
+/// files by a hash of their name. Names and order depend only on the model: adding an operation changes its group's
+/// file, and the shared files only when it makes a model shared.
 /// </summary>
 internal sealed class FileLayout
 {

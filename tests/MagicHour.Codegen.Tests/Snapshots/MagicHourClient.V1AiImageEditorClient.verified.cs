@@ -174,7 +174,7 @@ public readonly partial record struct AiImageEditorCreateRequestAspectRatio : gl
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageEditorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>auto</c></summary>
@@ -208,7 +208,7 @@ public readonly partial record struct AiImageEditorCreateRequestAspectRatio : gl
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "auto" or "16:9" or "9:16" or "4:3" or "3:2" or "1:1" or "4:5" or "2:3";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageEditorCreateRequestAspectRatio(string value) => new(value);
@@ -288,7 +288,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageEditorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</summary>
@@ -361,7 +361,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "default" or "qwen-edit" or "nano-banana" or "nano-banana-2" or "seedream-v4" or "nano-banana-pro" or "seedream-v4.5";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageEditorCreateRequestModel(string value) => new(value);

@@ -182,7 +182,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio :
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageGeneratorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>1:1</c></summary>
@@ -201,7 +201,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio :
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "1:1" or "16:9" or "9:16";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageGeneratorCreateRequestAspectRatio(string value) => new(value);
@@ -239,7 +239,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageGeneratorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</summary>
@@ -326,7 +326,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "default" or "flux-schnell" or "z-image-turbo" or "seedream-v4" or "nano-banana" or "nano-banana-2" or "nano-banana-pro" or "gpt-image-2" or "seedream";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageGeneratorCreateRequestModel(string value) => new(value);
@@ -358,7 +358,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestResolution : 
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageGeneratorCreateRequestResolution(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>auto</c>: <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.</summary>
@@ -384,7 +384,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestResolution : 
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "auto" or "640px" or "1k" or "2k" or "4k";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageGeneratorCreateRequestResolution(string value) => new(value);
@@ -448,7 +448,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : g
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public AiImageGeneratorCreateRequestStyleTool(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>ai-anime-generator</c></summary>
@@ -563,7 +563,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : g
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "ai-anime-generator" or "ai-art-generator" or "ai-background-generator" or "ai-character-generator" or "ai-face-generator" or "ai-fashion-generator" or "ai-icon-generator" or "ai-illustration-generator" or "ai-interior-design-generator" or "ai-landscape-generator" or "ai-logo-generator" or "ai-manga-generator" or "ai-outfit-generator" or "ai-pattern-generator" or "ai-photo-generator" or "ai-sketch-generator" or "ai-tattoo-generator" or "album-cover-generator" or "animated-characters-generator" or "architecture-generator" or "book-cover-generator" or "comic-book-generator" or "dark-fantasy-ai" or "disney-ai-generator" or "dnd-ai-art-generator" or "emoji-generator" or "fantasy-map-generator" or "graffiti-generator" or "movie-poster-generator" or "optical-illusion-generator" or "pokemon-generator" or "south-park-character-generator" or "superhero-generator" or "thumbnail-maker" or "general";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator AiImageGeneratorCreateRequestStyleTool(string value) => new(value);

@@ -163,7 +163,7 @@ public readonly partial record struct FilesUploadUrlsCreateRequestItemType : glo
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public FilesUploadUrlsCreateRequestItemType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>video</c></summary>
@@ -182,7 +182,7 @@ public readonly partial record struct FilesUploadUrlsCreateRequestItemType : glo
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "video" or "audio" or "image";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator FilesUploadUrlsCreateRequestItemType(string value) => new(value);

@@ -193,7 +193,7 @@ public readonly partial record struct ImageProjectsGetResponseStatus : global::M
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public ImageProjectsGetResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>draft</c></summary>
@@ -221,7 +221,7 @@ public readonly partial record struct ImageProjectsGetResponseStatus : global::M
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "draft" or "queued" or "rendering" or "complete" or "error" or "canceled";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator ImageProjectsGetResponseStatus(string value) => new(value);

@@ -12,7 +12,7 @@ public readonly partial record struct RenderQuality : global::MagicHour.Runtime.
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public RenderQuality(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>draft</c></summary>
@@ -35,7 +35,7 @@ public readonly partial record struct RenderQuality : global::MagicHour.Runtime.
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "draft" or "standard" or "high" or "ultra";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator RenderQuality(string value) => new(value);

@@ -371,7 +371,7 @@ public readonly partial record struct RenderStatus : global::MagicHour.Runtime.J
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form: any string, so values the API adds later round-trip.</summary>
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
     public RenderStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
     /// <summary><c>queued</c></summary>
@@ -396,7 +396,7 @@ public readonly partial record struct RenderStatus : global::MagicHour.Runtime.J
     public string Value => _value ?? string.Empty;
 
     /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => Value is "queued" or "rendering" or "complete" or "error" or "canceled";
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
 
     /// <summary>Converts a wire value.</summary>
     public static implicit operator RenderStatus(string value) => new(value);
