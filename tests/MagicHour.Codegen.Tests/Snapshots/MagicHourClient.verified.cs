@@ -20,9 +20,7 @@ public sealed partial class MagicHourClient : global::System.IDisposable
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>
-    /// Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.
-    /// </summary>
+    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
     public MagicHourClient()
         : this(new global::MagicHour.Runtime.MagicHourClientOptions())
     {
@@ -35,9 +33,7 @@ public sealed partial class MagicHourClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.
-    /// </summary>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
     /// <param name="options">API key, base address, timeouts and retries.</param>
     public MagicHourClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
@@ -73,4 +69,32 @@ public sealed partial class MagicHourClient : global::System.IDisposable
             _pipeline.Dispose();
         }
     }
+}
+
+/// <summary>The operations under <c>/v1</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial class V1Client
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        Files = new V1FilesClient(pipeline);
+        ImageProjects = new V1ImageProjectsClient(pipeline);
+        AiImageEditor = new V1AiImageEditorClient(pipeline);
+        AiImageGenerator = new V1AiImageGeneratorClient(pipeline);
+    }
+
+    /// <summary>The operations under <c>/v1/files</c>.</summary>
+    public V1FilesClient Files { get; }
+
+    /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
+    public V1ImageProjectsClient ImageProjects { get; }
+
+    /// <summary>The operations under <c>/v1/ai-image-editor</c>.</summary>
+    public V1AiImageEditorClient AiImageEditor { get; }
+
+    /// <summary>The operations under <c>/v1/ai-image-generator</c>.</summary>
+    public V1AiImageGeneratorClient AiImageGenerator { get; }
 }

@@ -17,9 +17,7 @@ public sealed partial class AnythingClient
     }
 
     /// <summary>POST /anything</summary>
-    /// <param name="content">
-    /// The request body. It is streamed, read once and not disposed; the call is not retried once sending began.
-    /// </param>
+    /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="contentType">The media type of the body, sent as Content-Type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response, its body still streaming. Dispose it: that releases the connection.</returns>

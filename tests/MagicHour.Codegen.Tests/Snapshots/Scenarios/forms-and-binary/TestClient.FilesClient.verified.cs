@@ -33,9 +33,7 @@ public sealed partial class FilesClient
 
     /// <summary>PUT /files/{name}</summary>
     /// <param name="name">The <c>name</c> path parameter.</param>
-    /// <param name="content">
-    /// The request body. It is streamed, read once and not disposed; the call is not retried once sending began.
-    /// </param>
+    /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The response text.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>

@@ -20,3 +20,93 @@ public sealed partial class PetsClient
     /// <summary>The operations under <c>/pets/image</c>.</summary>
     public PetsImageClient Image { get; }
 }
+
+/// <summary>The operations under <c>/pets/image</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial class PetsImageClient
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    internal PetsImageClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>POST /pets/{petId}/image</summary>
+    /// <param name="petId">The <c>petId</c> path parameter.</param>
+    /// <param name="image">The picture. Its stream is read once and not disposed.</param>
+    /// <param name="description">The <c>description</c> form field.</param>
+    /// <param name="tags">The <c>tags</c> form field.</param>
+    /// <param name="width">The <c>width</c> form field.</param>
+    /// <param name="extras">The <c>extras</c> files. Its stream is read once and not disposed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response body.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
+    public global::System.Threading.Tasks.Task<PetsImageCreateResponse> CreateAsync(
+        long petId,
+        global::MagicHour.Runtime.Http.FilePart image,
+        string? description = null,
+        global::System.Collections.Generic.IReadOnlyList<string>? tags = null,
+        int? width = null,
+        global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Http.FilePart>? extras = null,
+        global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(image);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(petId)) + "/image", "uploadImage");
+        var form = new global::MagicHour.Runtime.Http.FormBody();
+        form.AddFile("image", image);
+        form.Add("description", description is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(description));
+        if (tags is not null)
+        {
+            foreach (var item in tags)
+            {
+                form.Add("tags", global::MagicHour.Runtime.Http.ParameterFormatter.Format(item));
+            }
+        }
+        form.Add("width", width is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(width.Value));
+        if (extras is not null)
+        {
+            foreach (var item in extras)
+            {
+                form.AddFile("extras", item);
+            }
+        }
+        apiRequest.SetMultipartBody(form);
+        return _pipeline.SendAsync<PetsImageCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<PetsImageCreateResponse, PetsImageCreateResponse>, cancellationToken);
+    }
+}
+
+/// <summary>The response of <c>POST /pets/{petId}/image</c>.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<PetsImageCreateResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>
+{
+    /// <summary>The <c>url</c> field.</summary>
+    public string? Url { get; init; }
+
+    static PetsImageCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? url = null;
+        reader.StartObject("PetsImageCreateResponse");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "url": url = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new PetsImageCreateResponse
+        {
+            Url = url,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, PetsImageCreateResponse value)
+    {
+        writer.StartObject();
+        writer.String("url"u8, value.Url);
+        writer.EndObject();
+    }
+}

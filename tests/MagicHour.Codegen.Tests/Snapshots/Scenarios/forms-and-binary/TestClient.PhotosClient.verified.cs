@@ -17,9 +17,7 @@ public sealed partial class PhotosClient
     }
 
     /// <summary>POST /photos</summary>
-    /// <param name="content">
-    /// The request body. It is streamed, read once and not disposed; the call is not retried once sending began.
-    /// </param>
+    /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="contentType">The media type of the body, sent as Content-Type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>

@@ -12,9 +12,7 @@ public sealed partial class TestClient : global::System.IDisposable
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>
-    /// Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.
-    /// </summary>
+    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
     public TestClient()
         : this(new global::MagicHour.Runtime.MagicHourClientOptions())
     {
@@ -27,9 +25,7 @@ public sealed partial class TestClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.
-    /// </summary>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
     /// <param name="options">API key, base address, timeouts and retries.</param>
     public TestClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)

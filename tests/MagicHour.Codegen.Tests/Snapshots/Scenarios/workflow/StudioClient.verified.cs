@@ -18,9 +18,7 @@ public sealed partial class StudioClient : global::System.IDisposable
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>
-    /// Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.
-    /// </summary>
+    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
     public StudioClient()
         : this(new global::MagicHour.Runtime.MagicHourClientOptions())
     {
@@ -33,9 +31,7 @@ public sealed partial class StudioClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.
-    /// </summary>
+    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
     /// <param name="options">API key, base address, timeouts and retries.</param>
     public StudioClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
@@ -71,4 +67,24 @@ public sealed partial class StudioClient : global::System.IDisposable
             _pipeline.Dispose();
         }
     }
+}
+
+/// <summary>The operations under <c>/v1</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial class V1Client
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        Renders = new V1RendersClient(pipeline);
+        Quality = new V1QualityClient(pipeline);
+    }
+
+    /// <summary>The operations under <c>/v1/renders</c>.</summary>
+    public V1RendersClient Renders { get; }
+
+    /// <summary>The operations under <c>/v1/quality</c>.</summary>
+    public V1QualityClient Quality { get; }
 }
