@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using MagicHour.Codegen.Diagnostics;
@@ -28,13 +29,16 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
         /// <summary>Each OpenAPI document with its options.</summary>
         public const string SpecInputs = nameof(SpecInputs);
 
-        /// <summary>Each document read: its model and its diagnostics.</summary>
+        /// <summary>Each document as the parser reads it: without the whitespace between tokens, so a layout edit changes nothing.</summary>
+        public const string CanonicalInputs = nameof(CanonicalInputs);
+
+        /// <summary>Each document read: its model and its diagnostics (by JSON pointer).</summary>
         public const string ParseResults = nameof(ParseResults);
 
         /// <summary>Each document's model, which the source output writes; it is unchanged by edits that only move diagnostics.</summary>
         public const string ClientModels = nameof(ClientModels);
 
-        /// <summary>Each document's diagnostics, reported by their own output.</summary>
+        /// <summary>Each document's diagnostics, placed in its current text and reported by their own output.</summary>
         public const string Diagnostics = nameof(Diagnostics);
 
         /// <summary>The documents that would generate the same client.</summary>
@@ -52,6 +56,8 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.SpecInputs);
 
         IncrementalValuesProvider<SpecParseResult> parsed = inputs
+            .Select(static (input, _) => SpecCanonicalizer.Canonical(input))
+            .WithTrackingName(StepNames.CanonicalInputs)
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
             .WithTrackingName(StepNames.ParseResults);
 
@@ -59,8 +65,11 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Model)
             .WithTrackingName(StepNames.ClientModels);
 
+        // Placing diagnostics needs the text as it is now; only this step re-runs after a whitespace edit.
         IncrementalValuesProvider<ImmutableEquatableArray<DiagnosticInfo>> diagnostics = parsed
-            .Select(static (result, _) => result.Diagnostics)
+            .Select(static (result, _) => (result.Path, result.Diagnostics))
+            .Combine(inputs.Collect())
+            .Select(static (pair, _) => Locate(pair.Left.Path, pair.Left.Diagnostics, pair.Right))
             .WithTrackingName(StepNames.Diagnostics);
 
         // Only the few clashing clients are combined with each model, so a document still re-emits only when it changes.
@@ -107,6 +116,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
     private static string? Option(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static ImmutableEquatableArray<DiagnosticInfo> Locate(string path, ImmutableEquatableArray<DiagnosticInfo> diagnostics, ImmutableArray<SpecInput> inputs)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return diagnostics;
+        }
+
+        string text = inputs.FirstOrDefault(input => input.Path == path)?.Text ?? string.Empty;
+        return JsonLocator.Locate(path, text, diagnostics);
+    }
 
     private static void Report(SourceProductionContext context, ImmutableEquatableArray<DiagnosticInfo> diagnostics)
     {

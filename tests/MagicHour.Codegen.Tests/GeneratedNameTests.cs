@@ -60,7 +60,7 @@ public class GeneratedNameTests
     }
 
     [Fact]
-    public void Schemas_whose_names_differ_only_in_case_get_files_of_their_own()
+    public void Schemas_whose_names_differ_only_in_case_get_names_of_their_own()
     {
         const string spec = """
             {
@@ -78,8 +78,8 @@ public class GeneratedNameTests
 
         CompileTests.AssertClean(result);
         Assert.Equal(result.Sources.Count, result.Sources.Select(s => s.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Contains(result.Sources, s => s.HintName.EndsWith(".Models.PetS.g.cs", StringComparison.Ordinal));
-        Assert.Contains(result.Sources, s => s.HintName.EndsWith(".Models.PetsModel.g.cs", StringComparison.Ordinal));
+        Assert.Contains("public sealed partial record PetS ", result.Sources.Declaration("PetS"));
+        Assert.Contains("public sealed partial record PetsModel ", result.Sources.Declaration("PetsModel"));
     }
 
     [Fact]

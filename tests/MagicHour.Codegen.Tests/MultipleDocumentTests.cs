@@ -42,7 +42,7 @@ public class MultipleDocumentTests
         }
 
         Assert.All(result.Sources, s => Assert.StartsWith("MagicHour.Client.PetsClient", s.HintName));
-        Assert.Contains(result.Sources, s => s.HintName == "MagicHour.Client.PetsClient.Models.Pet.g.cs");
+        Assert.Contains("partial record Pet ", result.Sources.Declaration("Pet"));
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
     }
 

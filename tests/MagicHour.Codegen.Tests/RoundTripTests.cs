@@ -94,7 +94,7 @@ public class RoundTripTests
     [Theory]
     [InlineData("""{"credits_charged":50}""", "no \"id\" property")]
     [InlineData("""{"id":null,"credits_charged":50}""", "\"id\" property")]
-    [InlineData("""{"id":"abc","credits_charged":"fifty"}""", "Expected a number")]
+    [InlineData("""{"id":"abc","credits_charged":"fifty"}""", "Expected an integer but found a string")]
     [InlineData("""[1,2]""", "Expected an object")]
     public void Json_that_breaks_the_contract_fails_with_a_clear_JsonException(string json, string expected)
     {

@@ -151,7 +151,7 @@ public class WorkflowContractTests
             Parameters = names.Take(4).Select(n => new ParameterModel(n, n, ParameterLocation.Query, TypeRef.String, false, true, null)).ToImmutableEquatableArray(),
         });
         using var raw = JsonDocument.Parse(spec);
-        var context = new ParseContext(new JsonLocator("/specs/openapi.json", spec), raw, isSwagger2: false);
+        var context = new ParseContext(raw, isSwagger2: false);
 
         OperationGroupModel attached = new WorkflowMapper(model.Types, new SpecInput("/specs/openapi.json", spec, null, null), context).Attach(root);
 
@@ -277,7 +277,7 @@ public class WorkflowContractTests
     };
 
     internal static string Source(GenerationResult result, string className) =>
-        result.Sources.Single(s => s.HintName.EndsWith("." + className + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        result.Sources.Declaration(className);
 
     private static int Count(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 

@@ -6,9 +6,9 @@ using System.Text.Json.Serialization;
 namespace MagicHour.Json.Benchmarks;
 
 /// <summary>
-/// The one place that knows how generated code exposes its JSON code. Today every generated type carries
-/// <c>[JsonConverter(typeof(XJsonConverter))]</c>, whose <c>Read</c>/<c>Write</c> call the generated static
-/// <c>ReadValue</c>/<c>WriteValue</c> and ignore the options. The converter is found once, here, from that attribute, so
+/// The one place that knows how generated code exposes its JSON code. Today every generated type is its own codec
+/// (<c>IJsonCodec&lt;T&gt;</c>) and carries <c>[JsonConverter(typeof(JsonModelConverter&lt;T&gt;))]</c>, whose
+/// <c>Read</c>/<c>Write</c> call the type's codec and ignore the options. The converter is found once, here, from that attribute, so
 /// renaming or regrouping the converter classes changes nothing in the benchmarks; each read or write is one virtual call
 /// into generated code, no <see cref="JsonSerializer"/> and no reflection in between. If the generated code changes how
 /// it exposes its converters, adapt this file only.

@@ -31,5 +31,5 @@ internal static class CSharpType
     }
 
     /// <summary>An item of a collection. A JsonElement holds JSON null itself, so its items are never <c>JsonElement?</c>.</summary>
-    private static string Element(TypeRef element) => Of(element, element.IsNullable && element.Kind != TypeRefKind.Any);
+    public static string Element(TypeRef element) => Of(element, element.IsNullable && element.Kind != TypeRefKind.Any);
 }

@@ -7,10 +7,8 @@ namespace MagicHour.Codegen.Emitting;
 /// <summary>Writes the root client and one class per operation group, with an async method per operation.</summary>
 internal static class ClientEmitter
 {
-    public static string EmitRoot(ClientModel model)
+    public static void EmitRoot(CodeWriter w, ClientModel model)
     {
-        var w = new CodeWriter();
-        FileHeader.Write(w, model.Namespace);
         OperationGroupModel root = model.Root;
         string name = model.ClientName;
 
@@ -86,13 +84,10 @@ internal static class ClientEmitter
         w.Close();
         w.Close();
         w.Close();
-        return w.ToString();
     }
 
-    public static string EmitGroup(OperationGroupModel group, string ns)
+    public static void EmitGroup(CodeWriter w, OperationGroupModel group)
     {
-        var w = new CodeWriter();
-        FileHeader.Write(w, ns);
         string path = "/" + string.Join("/", group.PathSegments);
         w.DocTag("summary", $"The operations under `{path}`.");
         w.Line(FileHeader.GeneratedCodeAttribute);
@@ -116,7 +111,6 @@ internal static class ClientEmitter
         EmitGroupProperties(w, group);
         EmitOperations(w, group);
         w.Close();
-        return w.ToString();
     }
 
     private static void EmitGroupProperties(CodeWriter w, OperationGroupModel group)
@@ -270,12 +264,12 @@ internal static class ClientEmitter
             string name = jsonBody.ParameterName!;
             if (jsonBody.IsRequired)
             {
-                w.Line($"{request}.SetJsonBody({name}, {WriterDelegate(jsonBody.Type)});");
+                w.Line($"{request}.SetJsonBody({name}, {JsonCode.WriterDelegate(jsonBody.Type)});");
             }
             else
             {
                 w.Open($"if ({name} is not null)");
-                w.Line($"{request}.SetJsonBody({name}{(jsonBody.Type.IsValueType ? ".Value" : string.Empty)}, {WriterDelegate(jsonBody.Type)});");
+                w.Line($"{request}.SetJsonBody({name}{(jsonBody.Type.IsValueType ? ".Value" : string.Empty)}, {JsonCode.WriterDelegate(jsonBody.Type)});");
                 w.Close();
             }
         }
@@ -292,7 +286,7 @@ internal static class ClientEmitter
             ResponseKind.Binary => $"SendForBinaryAsync({request}, {tail})",
             _ => operation.ResponseType is null
                 ? $"SendAsync({request}, {tail})"
-                : $"SendAsync<{CSharpType.Of(operation.ResponseType, false)}>({request}, {ReaderDelegate(operation.ResponseType)}, {tail})",
+                : $"SendAsync<{CSharpType.Of(operation.ResponseType, false)}>({request}, {JsonCode.ReaderDelegate(operation.ResponseType)}, {tail})",
         };
         w.Line($"return _pipeline.{send};");
         w.Close();
@@ -524,15 +518,6 @@ internal static class ClientEmitter
             _ => $"{KnownTypes.ParameterFormatter}.Format({v})",
         };
     }
-
-    /// <summary>The body writer; a lambda's parameters may shadow the method's, so their names need no claim.</summary>
-    private static string WriterDelegate(TypeRef type) => type.Kind is TypeRefKind.Object or TypeRefKind.Enum
-        ? $"{type.Name}JsonConverter.WriteValue"
-        : $"static (writer, value) => {JsonCode.WriteNullable(type.WithNullable(false), "writer", "value", 1)}";
-
-    private static string ReaderDelegate(TypeRef type) => type.Kind is TypeRefKind.Object or TypeRefKind.Enum
-        ? $"{type.Name}JsonConverter.ReadValue"
-        : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {JsonCode.Read(type, "reader")}";
 
     private static string HttpMethodExpression(string method) => method switch
     {

@@ -12,6 +12,7 @@ internal sealed class CodeWriter
     private static readonly Regex InlineCode = new("`([^`\n]+)`");
     private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
     private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
+    private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
@@ -161,9 +162,9 @@ internal sealed class CodeWriter
     private void WriteDocLines(string tag, string[] lines, string? attributes)
     {
         string open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
-        if (lines.Length == 1 && lines[0].Length < 100)
+        if (OnOneLine(lines) is { } single)
         {
-            Line($"/// {open}{lines[0]}</{tag}>");
+            Line($"/// {open}{single}</{tag}>");
             return;
         }
 
@@ -187,6 +188,31 @@ internal sealed class CodeWriter
         }
 
         Line($"/// </{tag}>");
+    }
+
+    /// <summary>
+    /// Short text without paragraphs or lists, on one line: a doc comment's line breaks show as spaces anyway, so
+    /// "A URI." and "Example: …" cost no more than they say.
+    /// </summary>
+    private static string? OnOneLine(string[] lines)
+    {
+        if (lines.Length == 1)
+        {
+            return lines[0].Length < MaxLineLength ? lines[0] : null;
+        }
+
+        int length = 0;
+        foreach (string line in lines)
+        {
+            if (line.Trim().Length == 0 || line.StartsWith("<", System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            length += line.Length + 1;
+        }
+
+        return length < MaxLineLength ? string.Join(" ", System.Array.ConvertAll(lines, l => l.Trim())) : null;
     }
 
     public override string ToString() => _builder.ToString();
@@ -219,10 +245,28 @@ internal sealed class CodeWriter
             }
         }
 
-        string escaped = clean.ToString().Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        escaped = InlineCode.Replace(escaped, "<c>$1</c>");
-        escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
-        escaped = Bold.Replace(escaped, "<b>$1</b>");
+        string escaped = clean.ToString();
+        if (escaped.IndexOfAny(XmlSpecial) >= 0)
+        {
+            escaped = escaped.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        }
+
+        // Most text has no Markdown: the regular expressions run only where their marker is.
+        if (escaped.IndexOf('`') >= 0)
+        {
+            escaped = InlineCode.Replace(escaped, "<c>$1</c>");
+        }
+
+        if (escaped.IndexOf("](", System.StringComparison.Ordinal) >= 0)
+        {
+            escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
+        }
+
+        if (escaped.IndexOf("**", System.StringComparison.Ordinal) >= 0)
+        {
+            escaped = Bold.Replace(escaped, "<b>$1</b>");
+        }
+
         return escaped.Trim();
     }
 

@@ -11,7 +11,14 @@ internal static class Deprecations
 
     public static void WriteFor(CodeWriter w, TypeModel type) => Write(w, type.Deprecation, $"'{type.Name}' is deprecated.");
 
-    public static void WriteFor(CodeWriter w, PropertyModel property) => Write(w, property.Deprecation, $"The '{property.WireName}' property is deprecated.");
+    public static void WriteFor(CodeWriter w, PropertyModel property) => Write(w, property.Deprecation, Message(property));
+
+    /// <summary>The <c>[Obsolete]</c> attribute of a deprecated property.</summary>
+    public static string Attribute(PropertyModel property) => Attribute(Message(property));
+
+    private static string Message(PropertyModel property) => $"The '{property.WireName}' property is deprecated.";
+
+    private static string Attribute(string message) => $"[{KnownTypes.ObsoleteAttribute}({CodeWriter.Literal(message)})]";
 
     public static void WriteFor(CodeWriter w, OperationModel operation) => Write(w, operation.Deprecation, $"{operation.OperationId} is deprecated.");
 
@@ -42,7 +49,7 @@ internal static class Deprecations
     {
         if (deprecation is not null)
         {
-            w.Line($"[{KnownTypes.ObsoleteAttribute}({CodeWriter.Literal(message)})]");
+            w.Line(Attribute(message));
         }
     }
 }

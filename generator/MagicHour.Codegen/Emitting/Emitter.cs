@@ -3,7 +3,10 @@ using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
 
-/// <summary>Turns a <see cref="ClientModel"/> into source files. It only writes: every decision was made by the parser.</summary>
+/// <summary>
+/// Turns a <see cref="ClientModel"/> into source files, grouped as <see cref="FileLayout"/> says. It only writes: every
+/// decision was made by the parser.
+/// </summary>
 internal static class Emitter
 {
     public static List<SourceFile> Emit(ClientModel model)
@@ -14,30 +17,83 @@ internal static class Emitter
             return files;
         }
 
-        files.Add(new SourceFile($"{model.HintPrefix}.g.cs", ClientEmitter.EmitRoot(model)));
-        files.Add(new SourceFile($"{model.HintPrefix}ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model)));
-        AddGroups(files, model.Root, model);
-        foreach (TypeModel type in model.Types)
+        FileLayout layout = FileLayout.Of(model);
+        CodeWriter w = Start(model);
+        ClientEmitter.EmitRoot(w, model);
+        for (OperationGroupModel group = model.Root; !ReferenceEquals(group, layout.RootGroup);)
         {
-            string text = type switch
-            {
-                ObjectModel objectModel => ObjectEmitter.Emit(objectModel, model.Namespace),
-                EnumModel enumModel => EnumEmitter.Emit(enumModel, model.Namespace),
-                UnionModel unionModel => UnionEmitter.Emit(unionModel, model.Namespace),
-                _ => string.Empty,
-            };
-            files.Add(new SourceFile($"{model.HintPrefix}.Models.{type.Name}.g.cs", text));
+            group = group.Groups[0];
+            w.Line();
+            ClientEmitter.EmitGroup(w, group);
+        }
+
+        Types(w, layout.RootTypes, model.Namespace);
+        files.Add(new SourceFile($"{model.HintPrefix}.g.cs", w.ToString()));
+        files.Add(new SourceFile($"{model.HintPrefix}ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model)));
+
+        foreach (FileGroup file in layout.Groups)
+        {
+            w = Start(model);
+            bool first = true;
+            Groups(w, file.Group, ref first);
+            Types(w, file.Types, model.Namespace);
+            files.Add(new SourceFile($"{model.HintPrefix}.{file.Group.ClassName}.g.cs", w.ToString()));
+        }
+
+        foreach (KeyValuePair<string, List<TypeModel>> bucket in layout.Shared)
+        {
+            w = Start(model);
+            Types(w, bucket.Value, model.Namespace, first: true);
+            files.Add(new SourceFile($"{model.HintPrefix}.Models.{bucket.Key}.g.cs", w.ToString()));
         }
 
         return files;
     }
 
-    private static void AddGroups(List<SourceFile> files, OperationGroupModel group, ClientModel model)
+    private static CodeWriter Start(ClientModel model)
     {
+        var w = new CodeWriter();
+        FileHeader.Write(w, model.Namespace);
+        return w;
+    }
+
+    private static void Groups(CodeWriter w, OperationGroupModel group, ref bool first)
+    {
+        if (!first)
+        {
+            w.Line();
+        }
+
+        first = false;
+        ClientEmitter.EmitGroup(w, group);
         foreach (OperationGroupModel child in group.Groups)
         {
-            files.Add(new SourceFile($"{model.HintPrefix}.{child.ClassName}.g.cs", ClientEmitter.EmitGroup(child, model.Namespace)));
-            AddGroups(files, child, model);
+            Groups(w, child, ref first);
+        }
+    }
+
+    private static void Types(CodeWriter w, List<TypeModel> types, string ns, bool first = false)
+    {
+        foreach (TypeModel type in types)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            switch (type)
+            {
+                case ObjectModel objectModel:
+                    ObjectEmitter.Emit(w, objectModel);
+                    break;
+                case EnumModel enumModel:
+                    EnumEmitter.Emit(w, enumModel);
+                    break;
+                case UnionModel unionModel:
+                    UnionEmitter.Emit(w, unionModel, ns);
+                    break;
+            }
         }
     }
 }

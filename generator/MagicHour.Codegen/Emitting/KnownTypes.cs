@@ -44,9 +44,7 @@ internal static class KnownTypes
     public const string Task = "global::System.Threading.Tasks.Task";
 
     // System.Text.Json
-    public const string JsonConverter = "global::System.Text.Json.Serialization.JsonConverter";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
-    public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
@@ -71,7 +69,17 @@ internal static class KnownTypes
     public const string FilePart = "global::MagicHour.Runtime.Http.FilePart";
     public const string FormBody = "global::MagicHour.Runtime.Http.FormBody";
     public const string ParameterFormatter = "global::MagicHour.Runtime.Http.ParameterFormatter";
-    public const string JsonSupport = "global::MagicHour.Runtime.Json.JsonSupport";
+    public const string JsonRuntimeNamespace = "global::MagicHour.Runtime.Json";
+    public const string IJsonCodec = JsonRuntimeNamespace + ".IJsonCodec";
+    public const string JsonCodec = JsonRuntimeNamespace + ".JsonCodec";
+    public const string JsonModelConverter = JsonRuntimeNamespace + ".JsonModelConverter";
+    public const string JsonModelReader = JsonRuntimeNamespace + ".JsonModelReader";
+    public const string JsonModelWriter = JsonRuntimeNamespace + ".JsonModelWriter";
+    public const string JsonList = JsonRuntimeNamespace + ".JsonList";
+    public const string JsonDictionary = JsonRuntimeNamespace + ".JsonDictionary";
+    public const string JsonNullable = JsonRuntimeNamespace + ".JsonNullable";
+    public const string JsonNullableValue = JsonRuntimeNamespace + ".JsonNullableValue";
+    public const string JsonAny = JsonRuntimeNamespace + ".JsonAny";
     public const string GenerateOptions = "global::MagicHour.Runtime.Projects.GenerateOptions";
     public const string MagicHourProjectException = "global::MagicHour.Runtime.Projects.MagicHourProjectException";
     public const string ProjectOperation = "global::MagicHour.Runtime.Projects.ProjectOperation";

@@ -4,44 +4,37 @@ using MagicHour.Codegen.Naming;
 
 namespace MagicHour.Codegen.Emitting;
 
-/// <summary>Writes a record for an object schema and the converter that reads and writes it as JSON.</summary>
+/// <summary>
+/// Writes a record for an object schema; the record is its own JSON codec: a <c>Read</c> that takes each property in one
+/// statement, and a <c>Write</c> that writes each in one.
+/// </summary>
 internal static class ObjectEmitter
 {
-    public static string Emit(ObjectModel model, string ns)
+    public static void Emit(CodeWriter w, ObjectModel model)
     {
-        var w = new CodeWriter();
-        FileHeader.Write(w, ns);
-
         w.Doc(model.Documentation, $"The <c>{model.Name}</c> schema.");
         Deprecations.WriteFor(w, model);
-        w.Line(ConverterHeader.Attribute(model.Name));
-        w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed partial record {model.Name}");
-        bool first = true;
+        JsonCodecHeader.WriteAttributes(w, model.Name);
+        w.Open($"public sealed partial record {model.Name} : {JsonCodecHeader.Interface(model.Name)}");
         foreach (PropertyModel property in model.Properties)
         {
-            if (!first)
+            w.Doc(property.Documentation, $"The <c>{CodeWriter.XmlText(property.WireName)}</c> field.");
+            string type = CSharpType.Of(property.Type, property.IsCSharpNullable);
+            if (property.Deprecation is not null && property.IsRequired)
             {
-                w.Line();
+                // [Obsolete] on a required property makes every object initializer warn (CS9042): the getter carries it,
+                // so reading the value warns and setting it, which the contract requires, does not.
+                w.Line($"public required {type} {property.Name} {{ {Deprecations.Attribute(property)} get; init; }}");
+            }
+            else
+            {
+                Deprecations.WriteFor(w, property);
+                w.Line($"public {(property.IsRequired ? "required " : string.Empty)}{type} {property.Name} {{ get; init; }}");
             }
 
-            first = false;
-            w.Doc(property.Documentation, $"The <c>{CodeWriter.XmlText(property.WireName)}</c> field.");
-            Deprecations.WriteFor(w, property);
-
-            string required = property.IsRequired ? "required " : string.Empty;
-            w.Line($"public {required}{CSharpType.Of(property.Type, property.IsCSharpNullable)} {property.Name} {{ get; init; }}");
+            w.Line();
         }
 
-        w.Close();
-        w.Line();
-        EmitConverter(w, model);
-        return w.ToString();
-    }
-
-    private static void EmitConverter(CodeWriter w, ObjectModel model)
-    {
-        ConverterHeader.Open(w, model.Name, "as JSON");
         EmitRead(w, model);
         w.Line();
         EmitWrite(w, model);
@@ -50,88 +43,53 @@ internal static class ObjectEmitter
 
     private static void EmitRead(CodeWriter w, ObjectModel model)
     {
-        var locals = new NameScope(new[] { "reader", "value", "writer", "options", "typeToConvert" });
+        var locals = new NameScope(new[] { "reader", "writer", "value" });
         var names = new List<(PropertyModel Property, string Local, string? Found)>();
         foreach (PropertyModel property in model.Properties)
         {
             string camel = Identifiers.ToCamelCase(property.WireName, "value").TrimStart('@');
             string local = locals.Claim(Identifiers.IsKeyword(camel) ? camel + "Value" : camel, camel + "Value");
-            string? found = property.IsRequired ? locals.Claim("has" + property.Name) : null;
+
+            // A nullable local tells an absent property from a present one, except when null is a valid value.
+            string? found = property.IsRequired && property.Type.IsNullable && property.Type.Kind != TypeRefKind.Any
+                ? locals.Claim("has" + property.Name)
+                : null;
             names.Add((property, local, found));
         }
 
-        w.DocXml("summary", $"Reads a <see cref=\"{model.Name}\"/> from the reader's current token.");
-        w.Open($"public static {model.Name} ReadValue(ref {KnownTypes.Utf8JsonReader} reader)");
-        w.Line($"{KnownTypes.JsonSupport}.Expect(ref reader, {KnownTypes.JsonTokenType}.StartObject, {CodeWriter.Literal(model.Name)});");
+        w.Open($"static {model.Name} {JsonCodecHeader.Interface(model.Name)}.Read(ref {KnownTypes.JsonModelReader} reader)");
         foreach ((PropertyModel property, string local, string? found) in names)
         {
-            w.Line($"{CSharpType.Of(property.Type, nullable: true)} {local} = default;");
+            w.Line($"{CSharpType.Of(property.Type, nullable: true)} {local} = null;");
             if (found is not null)
             {
                 w.Line($"bool {found} = false;");
             }
         }
 
-        w.Open("while (true)");
-        w.Line($"{KnownTypes.JsonSupport}.Read(ref reader);");
-        w.Open($"if (reader.TokenType == {KnownTypes.JsonTokenType}.EndObject)");
-        w.Line("break;");
-        w.Close();
-        w.Line();
-        string keyword = "if";
-        foreach ((PropertyModel property, string local, string? found) in names)
+        w.Line($"reader.StartObject({CodeWriter.Literal(model.Name)});");
+        w.Open("while (reader.NextProperty())");
+        if (names.Count == 0)
         {
-            w.Open($"{keyword} (reader.ValueTextEquals({CodeWriter.Utf8Literal(property.WireName)}))");
-            w.Line($"{KnownTypes.JsonSupport}.Read(ref reader);");
-            string readExpression = JsonCode.Read(property.Type, "reader");
-            if (property.Type.Kind == TypeRefKind.Any)
-            {
-                w.Line($"{local} = {readExpression};");
-            }
-            else if (property.IsCSharpNullable)
-            {
-                string none = property.Type.IsValueType ? $"default({CSharpType.Of(property.Type, nullable: true)})" : "null";
-                w.Line($"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? {none} : {readExpression};");
-            }
-            else
-            {
-                w.Line($"{local} = reader.TokenType == {KnownTypes.JsonTokenType}.Null ? throw {KnownTypes.JsonSupport}.UnexpectedNull({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)}) : {readExpression};");
-            }
-
-            if (found is not null)
-            {
-                w.Line($"{found} = true;");
-            }
-
-            w.Close();
-            keyword = "else if";
-        }
-
-        if (names.Count > 0)
-        {
-            w.Open("else");
-            w.Line($"{KnownTypes.JsonSupport}.SkipValue(ref reader);");
-            w.Close();
+            w.Line("reader.Skip();");
         }
         else
         {
-            w.Line($"{KnownTypes.JsonSupport}.SkipValue(ref reader);");
+            w.Line("switch (reader.PropertyName)");
+            w.Line("{");
+            w.Indent();
+            foreach ((PropertyModel property, string local, string? found) in names)
+            {
+                string mark = found is null ? string.Empty : $" {found} = true;";
+                w.Line($"case {CodeWriter.Literal(property.WireName)}: {local} = {JsonCode.ReadProperty(property.Type, "reader")};{mark} break;");
+            }
+
+            w.Line("default: reader.Skip(); break;");
+            w.Outdent();
+            w.Line("}");
         }
 
         w.Close();
-        foreach ((PropertyModel property, _, string? found) in names)
-        {
-            if (found is null)
-            {
-                continue;
-            }
-
-            w.Line();
-            w.Open($"if (!{found})");
-            w.Line($"throw {KnownTypes.JsonSupport}.MissingProperty({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)});");
-            w.Close();
-        }
-
         w.Line();
         if (names.Count == 0)
         {
@@ -140,10 +98,12 @@ internal static class ObjectEmitter
         else
         {
             w.Open($"return new {model.Name}");
-            foreach ((PropertyModel property, string local, _) in names)
+            foreach ((PropertyModel property, string local, string? found) in names)
             {
-                bool forgive = !property.IsCSharpNullable && !property.Type.IsValueType;
-                string value = property.IsCSharpNullable || !property.Type.IsValueType ? local + (forgive ? "!" : string.Empty) : local + ".GetValueOrDefault()";
+                string missing = $"throw reader.Missing({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)})";
+                string value = !property.IsRequired ? local
+                    : found is not null ? $"{found} ? {local} : {missing}"
+                    : $"{local} ?? {missing}";
                 w.Line($"{property.Name} = {value},");
             }
 
@@ -155,41 +115,15 @@ internal static class ObjectEmitter
 
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
-        w.DocXml("summary", $"Writes <paramref name=\"value\"/> as a JSON object.");
-        w.Open($"public static void WriteValue({KnownTypes.Utf8JsonWriter} writer, {model.Name} value)");
-        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(value);");
-        w.Line("writer.WriteStartObject();");
+        w.Open($"static void {JsonCodecHeader.Interface(model.Name)}.Write({KnownTypes.JsonModelWriter} writer, {model.Name} value)");
+        w.Line("writer.StartObject();");
         foreach (PropertyModel property in model.Properties)
         {
-            string access = "value." + property.Name;
-            string name = $"writer.WritePropertyName({CodeWriter.Utf8Literal(property.WireName)});";
-            if (!property.IsCSharpNullable)
-            {
-                w.Line(name);
-                w.Line(JsonCode.Write(property.Type, "writer", access));
-                continue;
-            }
-
-            string present = property.Type.IsValueType && property.Type.Kind != TypeRefKind.Any ? access + ".Value" : access;
-            if (property.Type.Kind == TypeRefKind.Any)
-            {
-                present = access + ".Value";
-            }
-
-            w.Open($"if ({access} is not null)");
-            w.Line(name);
-            w.Line(JsonCode.Write(property.Type, "writer", present));
-            w.Close();
-            if (property.IsRequired)
-            {
-                w.Open("else");
-                w.Line(name);
-                w.Line("writer.WriteNullValue();");
-                w.Close();
-            }
+            bool writeNull = property.IsRequired && property.IsCSharpNullable;
+            w.Line(JsonCode.WriteProperty(property.Type, "writer", property.WireName, "value." + property.Name, writeNull));
         }
 
-        w.Line("writer.WriteEndObject();");
+        w.Line("writer.EndObject();");
         w.Close();
     }
 }

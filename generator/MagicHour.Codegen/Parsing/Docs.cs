@@ -12,8 +12,11 @@ internal static class Docs
 {
     public static DocModel ForSchema(IOpenApiSchema schema) => Split(schema.Description ?? schema.Title, null);
 
-    public static DocModel ForProperty(IOpenApiSchema schema, string wireName)
+    public static DocModel ForProperty(IOpenApiSchema reference, string wireName)
     {
+        // Every read of a $ref's keyword resolves it anew in Microsoft.OpenApi (and allocates): resolve it once. The
+        // description may be the $ref's own.
+        IOpenApiSchema schema = Target(reference);
         var notes = new List<string>();
         if (schema.Format is "uri" or "url")
         {
@@ -37,8 +40,26 @@ internal static class Docs
             notes.Add($"Example: `{Compact(example)}`.");
         }
 
-        DocModel doc = Split(schema.Description, notes.Count == 0 ? null : string.Join("\n", notes));
+        DocModel doc = Split(reference.Description, notes.Count == 0 ? null : string.Join("\n", notes));
         return doc.Summary is not null ? doc : doc with { Summary = wireName.Length == 0 ? "The field with an empty name." : $"The `{wireName}` field." };
+    }
+
+    /// <summary>The schema a <c>$ref</c> points to (the schema itself otherwise, or when the reference does not resolve).</summary>
+    public static IOpenApiSchema Target(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchemaReference reference)
+        {
+            return schema;
+        }
+
+        try
+        {
+            return reference.Target ?? schema;
+        }
+        catch (System.InvalidOperationException)
+        {
+            return schema;
+        }
     }
 
     /// <summary>Summary is the first paragraph; the rest and <paramref name="notes"/> go to remarks.</summary>

@@ -1,64 +1,106 @@
 using System.Collections.Generic;
 using System.Text;
+using System.Text.Json;
 using MagicHour.Codegen.Diagnostics;
+using MagicHour.Codegen.Model;
 using Microsoft.CodeAnalysis.Text;
 
 namespace MagicHour.Codegen.Parsing;
 
 /// <summary>
-/// Finds where a JSON pointer's value sits in the text of a (valid) JSON document, so that diagnostics point at the
-/// offending line and column. The map is built on first use: a spec without problems never pays for it.
+/// Places diagnostics in a document's text: where the value at each one's JSON pointer sits (or its nearest ancestor
+/// that exists), or for a document that is not JSON, where a parser stops. One pass over the text that builds the
+/// pointers of only the paths that lead to a wanted value, so a spec with a few diagnostics costs a scan, not a map of
+/// every value.
 /// </summary>
 internal sealed class JsonLocator
 {
     private readonly string _path;
     private readonly string _text;
-    private Dictionary<string, TextSpan>? _spans;
+    private readonly HashSet<string> _onTheWay = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, TextSpan> _spans = new(System.StringComparer.Ordinal);
     private List<int>? _lineStarts;
 
-    public JsonLocator(string path, string text)
+    private JsonLocator(string path, string text)
     {
         _path = path;
         _text = text;
     }
 
-    /// <summary>The location of the value at <paramref name="pointer"/>, or of its nearest ancestor that exists.</summary>
-    public LocationInfo Locate(string pointer)
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>The diagnostics of the document at <paramref name="path"/>, placed in <paramref name="text"/>.</summary>
+    public static ImmutableEquatableArray<DiagnosticInfo> Locate(string path, string text, ImmutableEquatableArray<DiagnosticInfo> diagnostics)
     {
-        _spans ??= Scan();
-        string current = pointer;
-        while (true)
+        var locator = new JsonLocator(path, text);
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            for (string? pointer = diagnostic.Pointer; pointer is not null; pointer = Parent(pointer))
+            {
+                locator._onTheWay.Add(pointer);
+            }
+        }
+
+        if (locator._onTheWay.Count > 0)
+        {
+            locator.Scan();
+        }
+
+        var located = new List<DiagnosticInfo>(diagnostics.Count);
+        foreach (DiagnosticInfo diagnostic in diagnostics)
+        {
+            LocationInfo? location = diagnostic.AtJsonError ? locator.JsonError()
+                : diagnostic.Pointer is { } pointer ? locator.Nearest(pointer)
+                : diagnostic.Location;
+            located.Add(diagnostic with { Location = location, Pointer = null, AtJsonError = false });
+        }
+
+        return located.ToImmutableEquatableArray();
+    }
+
+    private static string? Parent(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return null;
+        }
+
+        int slash = pointer.LastIndexOf('/');
+        return slash <= 0 ? string.Empty : pointer.Substring(0, slash);
+    }
+
+    private LocationInfo Nearest(string pointer)
+    {
+        for (string? current = pointer; current is not null; current = Parent(current))
         {
             if (_spans.TryGetValue(current, out TextSpan span))
             {
                 return At(span);
             }
+        }
 
-            int slash = current.LastIndexOf('/');
-            if (slash < 0)
+        return At(new TextSpan(0, 0));
+    }
+
+    /// <summary>Where the framework's JSON parser stops reading the text.</summary>
+    private LocationInfo JsonError()
+    {
+        try
+        {
+            using (JsonDocument.Parse(_text, new JsonDocumentOptions { MaxDepth = 256 }))
             {
                 return At(new TextSpan(0, 0));
             }
-
-            current = current.Substring(0, slash);
         }
-    }
-
-    /// <summary>The location of a line and column (both zero-based) given by a JSON parser.</summary>
-    public LocationInfo LocateLine(int line, int column)
-    {
-        _lineStarts ??= LineStarts(_text);
-        int safeLine = line < 0 ? 0 : line >= _lineStarts.Count ? _lineStarts.Count - 1 : line;
-        int start = _lineStarts[safeLine] + (column < 0 ? 0 : column);
-        if (start > _text.Length)
+        catch (JsonException ex)
         {
-            start = _text.Length;
+            _lineStarts ??= LineStarts(_text);
+            int line = (int)(ex.LineNumber ?? 0);
+            int safeLine = line < 0 ? 0 : line >= _lineStarts.Count ? _lineStarts.Count - 1 : line;
+            int start = _lineStarts[safeLine] + (int)(ex.BytePositionInLine ?? 0);
+            return At(new TextSpan(start > _text.Length ? _text.Length : start, 0));
         }
-
-        return At(new TextSpan(start, 0));
     }
-
-    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 
     private LocationInfo At(TextSpan span)
     {
@@ -89,34 +131,29 @@ internal sealed class JsonLocator
     private static List<int> LineStarts(string text)
     {
         var starts = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
         {
-            if (text[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            starts.Add(i + 1);
         }
 
         return starts;
     }
 
-    private Dictionary<string, TextSpan> Scan()
+    private void Scan()
     {
-        var spans = new Dictionary<string, TextSpan>(System.StringComparer.Ordinal);
         int position = 0;
         try
         {
-            ScanValue(ref position, string.Empty, spans, 0);
+            ScanValue(ref position, string.Empty, 0);
         }
         catch (System.IndexOutOfRangeException)
         {
-            // Truncated text: keep what was mapped so far.
+            // Truncated text: keep what was found so far.
         }
-
-        return spans;
     }
 
-    private void ScanValue(ref int i, string pointer, Dictionary<string, TextSpan> spans, int depth)
+    /// <summary>Scans one value; <paramref name="pointer"/> is null under a path that leads to no wanted value.</summary>
+    private void ScanValue(ref int i, string? pointer, int depth)
     {
         SkipWhitespace(ref i);
         int start = i;
@@ -134,10 +171,10 @@ internal sealed class JsonLocator
                 while (true)
                 {
                     SkipWhitespace(ref i);
-                    string key = ReadString(ref i);
+                    string? child = pointer is null ? SkipString(ref i) : Wanted(pointer + "/" + Escape(ReadString(ref i)));
                     SkipWhitespace(ref i);
                     i++; // ':'
-                    ScanValue(ref i, pointer + "/" + Escape(key), spans, depth + 1);
+                    ScanValue(ref i, child, depth + 1);
                     SkipWhitespace(ref i);
                     if (_text[i++] == '}')
                     {
@@ -158,7 +195,8 @@ internal sealed class JsonLocator
             {
                 for (int index = 0; ; index++)
                 {
-                    ScanValue(ref i, pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), spans, depth + 1);
+                    string? child = pointer is null ? null : Wanted(pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    ScanValue(ref i, child, depth + 1);
                     SkipWhitespace(ref i);
                     if (_text[i++] == ']')
                     {
@@ -169,7 +207,7 @@ internal sealed class JsonLocator
         }
         else if (c == '"')
         {
-            ReadString(ref i);
+            SkipString(ref i);
         }
         else
         {
@@ -179,10 +217,24 @@ internal sealed class JsonLocator
             }
         }
 
-        if (!spans.ContainsKey(pointer))
+        if (pointer is not null && !_spans.ContainsKey(pointer))
         {
-            spans[pointer] = TextSpan.FromBounds(start, i);
+            _spans[pointer] = TextSpan.FromBounds(start, i);
         }
+    }
+
+    private string? Wanted(string pointer) => _onTheWay.Contains(pointer) ? pointer : null;
+
+    private string? SkipString(ref int i)
+    {
+        i++; // opening quote
+        while (_text[i] != '"')
+        {
+            i += _text[i] == '\\' ? 2 : 1;
+        }
+
+        i++; // closing quote
+        return null;
     }
 
     private string ReadString(ref int i)

@@ -119,8 +119,10 @@ internal sealed class OperationMapper
         string cancellationToken = names.Claim("cancellationToken");
         var parameters = new List<ParameterModel>();
 
-        foreach ((IOpenApiParameter parameter, string parameterPointer) in MergedParameters(pending, pointer))
+        foreach ((IOpenApiParameter declared, string parameterPointer) in MergedParameters(pending, pointer))
         {
+            // Every read of a $ref's field resolves it anew in Microsoft.OpenApi (and allocates): resolve it once.
+            IOpenApiParameter parameter = Target(declared);
             if (parameter.Name is not { Length: > 0 } || parameter.In is null)
             {
                 continue;
@@ -172,7 +174,7 @@ internal sealed class OperationMapper
                 type,
                 required,
                 explode,
-                parameter.Description));
+                declared.Description));
         }
 
         foreach (string placeholder in pending.PathParameters)
@@ -373,6 +375,18 @@ internal sealed class OperationMapper
         parameters.Where(p => p.Location == ModelParameterLocation.Path)
             .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && p.IsRequired))
             .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && !p.IsRequired));
+
+    private static IOpenApiParameter Target(IOpenApiParameter parameter)
+    {
+        try
+        {
+            return parameter is OpenApiParameterReference { Target: { } target } ? target : parameter;
+        }
+        catch (InvalidOperationException)
+        {
+            return parameter;
+        }
+    }
 
     private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(PendingOperation pending, string operationPointer)
     {

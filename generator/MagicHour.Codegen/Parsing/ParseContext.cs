@@ -13,13 +13,11 @@ internal sealed class ParseContext
 {
     private static readonly string[] GenericSummaries = { "body", "success", "ok", "successful response", "successful operation", "response", "request body" };
 
-    private readonly JsonLocator _locator;
     private readonly JsonDocument _raw;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public ParseContext(JsonLocator locator, JsonDocument raw, bool isSwagger2)
+    public ParseContext(JsonDocument raw, bool isSwagger2)
     {
-        _locator = locator;
         _raw = raw;
         IsSwagger2 = isSwagger2;
     }
@@ -67,7 +65,7 @@ internal sealed class ParseContext
         var messageArgs = new string[args.Length + 1];
         messageArgs[0] = "#" + source;
         args.CopyTo(messageArgs, 1);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, _locator.Locate(source), messageArgs));
+        _diagnostics.Add(DiagnosticInfo.At(descriptor, source, messageArgs));
     }
 
     /// <summary>Reports a problem that lies outside the document, e.g. in MSBuild metadata: no location, the message says where.</summary>

@@ -25,6 +25,7 @@ internal sealed class SchemaMapper
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _componentTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _resolves = new(StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceEqualityComparer.Instance);
 
     public SchemaMapper(ParseContext context) => _context = context;
@@ -74,7 +75,7 @@ internal sealed class SchemaMapper
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
         string? id = reference.Reference?.Id;
-        if (reference.UnresolvedReference || id is null || !_components.ContainsKey(id) || !HasTarget(reference))
+        if (reference.UnresolvedReference || id is null || !_components.ContainsKey(id) || !ResolvesTo(id, reference))
         {
             string text = reference.Reference?.ReferenceV3 ?? id ?? "(empty)";
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", text);
@@ -82,6 +83,17 @@ internal sealed class SchemaMapper
         }
 
         return ResolveComponent(id);
+    }
+
+    /// <summary>Whether references to component <paramref name="id"/> resolve, found once per component.</summary>
+    private bool ResolvesTo(string id, OpenApiSchemaReference reference)
+    {
+        if (!_resolves.TryGetValue(id, out bool resolves))
+        {
+            _resolves[id] = resolves = HasTarget(reference);
+        }
+
+        return resolves;
     }
 
     /// <summary>Whether the reference resolves; a $ref chain that loops back on itself throws in Microsoft.OpenApi.</summary>
@@ -476,8 +488,18 @@ internal sealed class SchemaMapper
         _ => TypeRef.String,
     };
 
+    /// <summary>
+    /// Whether the schema allows null: its type says so, or <c>x-nullable</c>, or a <c>nullable: true</c> that
+    /// Microsoft.OpenApi drops from a schema without a type (read from the raw document, only then).
+    /// </summary>
     private bool IsNullable(IOpenApiSchema schema, string pointer) =>
-        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0) || _context.RawFlag(pointer, "nullable") || _context.RawFlag(pointer, "x-nullable");
+        (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
+        || IsTrue(schema, "x-nullable")
+        || (schema.Type is null && _context.RawFlag(pointer, "nullable"));
+
+    private static bool IsTrue(IOpenApiSchema schema, string extension) =>
+        schema.Extensions is { } extensions && extensions.TryGetValue(extension, out IOpenApiExtension? value)
+        && value is JsonNodeExtension { Node: JsonValue node } && node.TryGetValue(out bool flag) && flag;
 
     private static bool IsStringEnum(IOpenApiSchema schema)
     {

@@ -24,10 +24,9 @@ internal static class SpecParser
     {
         string fileName = System.IO.Path.GetFileName(input.Path);
         string ns = ValidNamespace(input.Namespace) ?? DefaultNamespace;
-        var locator = new JsonLocator(input.Path, input.Text);
         try
         {
-            return ParseCore(input, ns, fileName, locator, cancellationToken);
+            return ParseCore(input, ns, fileName, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -35,11 +34,11 @@ internal static class SpecParser
         }
         catch (Exception ex)
         {
-            return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, locator.Locate(string.Empty), fileName, ex.GetType().Name + ": " + ex.Message));
+            return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.GeneratorFailure, string.Empty, fileName, ex.GetType().Name + ": " + ex.Message));
         }
     }
 
-    private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, JsonLocator locator, CancellationToken cancellationToken)
+    private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, CancellationToken cancellationToken)
     {
         JsonDocument raw;
         try
@@ -48,8 +47,8 @@ internal static class SpecParser
         }
         catch (JsonException ex)
         {
-            LocationInfo where = locator.LocateLine((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
-            return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, where, fileName, FirstSentence(ex.Message)));
+            // The text read is the canonical one: the place is found in the document's own text (JsonLocator).
+            return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, null, fileName, FirstSentence(ex.Message)) with { AtJsonError = true });
         }
 
         using (raw)
@@ -58,7 +57,7 @@ internal static class SpecParser
                 || !(raw.RootElement.TryGetProperty("openapi", out JsonElement version) || raw.RootElement.TryGetProperty("swagger", out version))
                 || version.ValueKind != JsonValueKind.String)
             {
-                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, "it has no 'openapi' or 'swagger' version field"));
+                return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, string.Empty, fileName, "it has no 'openapi' or 'swagger' version field"));
             }
 
             string versionText = version.GetString() ?? string.Empty;
@@ -66,27 +65,30 @@ internal static class SpecParser
                 || versionText.StartsWith("3.1", StringComparison.Ordinal) || versionText.StartsWith("3.2", StringComparison.Ordinal)))
             {
                 string pointer = raw.RootElement.TryGetProperty("openapi", out _) ? "/openapi" : "/swagger";
-                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(pointer), fileName, $"version '{versionText}' is not one of 2.0, 3.0, 3.1 or 3.2"));
+                return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, pointer, fileName, $"version '{versionText}' is not one of 2.0, 3.0, 3.1 or 3.2"));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             ReadResult result;
             try
             {
-                result = OpenApiDocument.Parse(input.Text, "json", new OpenApiReaderSettings { LoadExternalRefs = false });
+                // Reading only: the validation rules (a walk over the whole document, a tenth of the time on a large
+                // one) judge style, not what the generator can read, and what it cannot express gets its own diagnostics.
+                var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
+                result = OpenApiDocument.Parse(input.Text, "json", settings);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, FirstSentence(ex.Message)));
+                return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, string.Empty, fileName, FirstSentence(ex.Message)));
             }
 
             if (result.Document is null)
             {
                 string why = result.Diagnostic?.Errors.FirstOrDefault()?.Message ?? "the OpenAPI reader returned no document";
-                return Empty(ns, input, DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi, locator.Locate(string.Empty), fileName, why));
+                return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, string.Empty, fileName, why));
             }
 
-            var context = new ParseContext(locator, raw, versionText.StartsWith("2", StringComparison.Ordinal));
+            var context = new ParseContext(raw, versionText.StartsWith("2", StringComparison.Ordinal));
             foreach (OpenApiError error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
             {
                 context.Report(DiagnosticDescriptors.ReaderProblem, PointerOf(error.Pointer), error.Message);

@@ -226,21 +226,10 @@ public static class JsonSupport
     }
 
     /// <summary>Writes an ISO 8601 date-time, with <c>Z</c> for UTC as most APIs send it.</summary>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
-    {
-        if (value.Offset == TimeSpan.Zero)
-        {
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => new JsonModelWriter(writer).DateTimeOffsetValue(value);
 
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>).</summary>
-    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value) =>
-        writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value) => new JsonModelWriter(writer).DateOnlyValue(value);
 
     private static string Describe(JsonTokenType token) => token switch
     {

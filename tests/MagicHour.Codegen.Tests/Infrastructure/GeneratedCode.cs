@@ -29,6 +29,35 @@ internal static class GeneratedCode
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
             | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
+    /// <summary>
+    /// The text of one top-level generated type, from its doc comment to its closing brace: files hold several types, so
+    /// assertions about one type read only its own code.
+    /// </summary>
+    public static string Declaration(this IEnumerable<GeneratedSourceResult> sources, string typeName)
+    {
+        var declaration = new Regex(@"^public [\w ]*(class|record|struct) " + Regex.Escape(typeName) + @"\b", RegexOptions.Multiline);
+        foreach (GeneratedSourceResult source in sources)
+        {
+            string text = source.SourceText.ToString();
+            Match match = declaration.Match(text);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            int start = match.Index;
+            while (start > 0 && text.LastIndexOf('\n', start - 2) is int previous && previous >= 0 && (text[previous + 1] is '/' or '['))
+            {
+                start = previous + 1;
+            }
+
+            int end = text.IndexOf("\n}\n", match.Index, StringComparison.Ordinal);
+            return text.Substring(start, (end < 0 ? text.Length : end + 3) - start);
+        }
+
+        throw new InvalidOperationException($"No generated file declares {typeName}.");
+    }
+
     /// <summary>All generated files, with framework and runtime types written by their short names (<c>Task</c>, <c>ApiRequest</c>).</summary>
     public static string UnqualifiedText(this GenerationResult result) =>
         Unqualified(string.Join("\n", result.Sources.Select(s => s.SourceText.ToString())));

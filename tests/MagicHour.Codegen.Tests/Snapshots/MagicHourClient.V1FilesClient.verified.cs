@@ -11,9 +11,7 @@ public partial class V1FilesClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected V1FilesClient()
     {
         _pipeline = null!;
@@ -28,4 +26,273 @@ public partial class V1FilesClient
 
     /// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
     public virtual V1FilesUploadUrlsClient UploadUrls { get; }
+}
+
+/// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class V1FilesUploadUrlsClient
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1FilesUploadUrlsClient()
+    {
+        _pipeline = null!;
+    }
+
+    internal V1FilesUploadUrlsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>Generate asset upload URLs</summary>
+    /// <remarks>
+    /// Returns one pre-signed upload URL per requested asset, in the order of the request. Upload each file with a <c>PUT</c> of its bytes to <c>upload_url</c>, then pass <c>file_path</c> in the API call that needs the asset.
+    /// <para/>
+    /// <b>Valid file extensions per asset type</b>
+    /// <list type="bullet">
+    /// <item><description>video: mp4, m4v, mov, webm</description></item>
+    /// <item><description>audio: mp3, wav, aac, flac, webm, weba, m4a, opus, ogg, oga, aiff, amr</description></item>
+    /// <item><description>image: png, jpg, jpeg, jfif, heic, heif, webp, avif, jp2, tiff, tif, bmp</description></item>
+    /// </list>
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
+    /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource; 422: The request is well-formed but cannot be processed), or the response is not the JSON the API promises.
+    /// </exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<FilesUploadUrlsCreateResponse>> CreateAsync(
+        FilesUploadUrlsCreateRequest request,
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
+        apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<FilesUploadUrlsCreateRequest, FilesUploadUrlsCreateRequest>);
+        return _pipeline.SendAsync<FilesUploadUrlsCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<FilesUploadUrlsCreateResponse, FilesUploadUrlsCreateResponse>, options, cancellationToken);
+    }
+
+    /// <summary>Asks <see cref="CreateAsync"/> for one upload URL per file; <c>GenerateAsync</c> hands it to the runtime to upload local inputs.</summary>
+    /// <param name="files">The asset type and extension of each file, in order.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Where to upload each file and the path to send in its place, in the same order.</returns>
+    internal async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadTarget>> RequestUploadUrlsAsync(
+        global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Files.AssetUploadRequest> files,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        var request = new FilesUploadUrlsCreateRequest
+        {
+            Items = global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(files, static file => new FilesUploadUrlsCreateRequestItem { Type = new FilesUploadUrlsCreateRequestItemType(file.AssetType), Extension = file.Extension })),
+        };
+        FilesUploadUrlsCreateResponse response = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        return global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(response.Items, static target => new global::MagicHour.Runtime.Files.AssetUploadTarget(target.UploadUrl, target.FilePath)));
+    }
+}
+
+/// <summary>The request body of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequest>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>
+{
+    /// <summary>The assets to upload.</summary>
+    /// <remarks>At least 1 item.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem> Items { get; init; }
+
+    static FilesUploadUrlsCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem>? items = null;
+        reader.StartObject("FilesUploadUrlsCreateRequest");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "items": items = reader.List<FilesUploadUrlsCreateRequestItem>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new FilesUploadUrlsCreateRequest
+        {
+            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateRequest", "items"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequest value)
+    {
+        writer.StartObject();
+        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, value.Items);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>FilesUploadUrlsCreateRequestItem</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequestItem>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>
+{
+    /// <summary>Kind of asset to upload.</summary>
+    /// <remarks>Example: <c>image</c>.</remarks>
+    public required FilesUploadUrlsCreateRequestItemType Type { get; init; }
+
+    /// <summary>File extension without the leading dot.</summary>
+    /// <remarks>Pattern: <c>^[a-z0-9]+$</c>. Example: <c>png</c>.</remarks>
+    public required string Extension { get; init; }
+
+    static FilesUploadUrlsCreateRequestItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        FilesUploadUrlsCreateRequestItemType? type = null;
+        string? extension = null;
+        reader.StartObject("FilesUploadUrlsCreateRequestItem");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "type": type = reader.Enum<FilesUploadUrlsCreateRequestItemType>(); break;
+                case "extension": extension = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new FilesUploadUrlsCreateRequestItem
+        {
+            Type = type ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "type"),
+            Extension = extension ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "extension"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequestItem value)
+    {
+        writer.StartObject();
+        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, value.Type);
+        writer.String("extension"u8, value.Extension);
+        writer.EndObject();
+    }
+}
+
+/// <summary>Kind of asset to upload.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequestItemType>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial record struct FilesUploadUrlsCreateRequestItemType : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
+    public FilesUploadUrlsCreateRequestItemType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>video</c></summary>
+    public static FilesUploadUrlsCreateRequestItemType Video { get; } = new("video");
+
+    /// <summary><c>audio</c></summary>
+    public static FilesUploadUrlsCreateRequestItemType Audio { get; } = new("audio");
+
+    /// <summary><c>image</c></summary>
+    public static FilesUploadUrlsCreateRequestItemType Image { get; } = new("image");
+
+    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = new FilesUploadUrlsCreateRequestItemType[] { Video, Audio, Image };
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+    /// <summary>Converts a wire value.</summary>
+    public static implicit operator FilesUploadUrlsCreateRequestItemType(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public override string ToString() => Value;
+
+    static FilesUploadUrlsCreateRequestItemType global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequestItemType value) => writer.StringValue(value.Value);
+}
+
+/// <summary>The response of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>
+{
+    /// <summary>One entry per requested asset, in request order.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem> Items { get; init; }
+
+    static FilesUploadUrlsCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem>? items = null;
+        reader.StartObject("FilesUploadUrlsCreateResponse");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "items": items = reader.List<FilesUploadUrlsCreateResponseItem>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new FilesUploadUrlsCreateResponse
+        {
+            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateResponse", "items"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponse value)
+    {
+        writer.StartObject();
+        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, value.Items);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>FilesUploadUrlsCreateResponseItem</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateResponseItem>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>
+{
+    /// <summary>Pre-signed URL: <c>PUT</c> the file's bytes here.</summary>
+    /// <remarks>A URI. Example: <c>https://images.magichour.ai/api-assets/id/1234.png?auth-value=1234567890</c>.</remarks>
+    public required string UploadUrl { get; init; }
+
+    /// <summary>When <c>upload_url</c> stops working.</summary>
+    /// <remarks>Example: <c>2024-07-21T17:32:28Z</c>.</remarks>
+    public required global::System.DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>The value to pass in asset fields such as <c>image_file_path</c>.</summary>
+    /// <remarks>Example: <c>api-assets/id/1234.png</c>.</remarks>
+    public required string FilePath { get; init; }
+
+    static FilesUploadUrlsCreateResponseItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? uploadUrl = null;
+        global::System.DateTimeOffset? expiresAt = null;
+        string? filePath = null;
+        reader.StartObject("FilesUploadUrlsCreateResponseItem");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "upload_url": uploadUrl = reader.String(); break;
+                case "expires_at": expiresAt = reader.DateTimeOffset(); break;
+                case "file_path": filePath = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new FilesUploadUrlsCreateResponseItem
+        {
+            UploadUrl = uploadUrl ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "upload_url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "expires_at"),
+            FilePath = filePath ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "file_path"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponseItem value)
+    {
+        writer.StartObject();
+        writer.String("upload_url"u8, value.UploadUrl);
+        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.String("file_path"u8, value.FilePath);
+        writer.EndObject();
+    }
 }

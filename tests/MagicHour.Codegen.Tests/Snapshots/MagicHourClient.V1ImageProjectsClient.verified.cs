@@ -11,9 +11,7 @@ public partial class V1ImageProjectsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected V1ImageProjectsClient()
     {
         _pipeline = null!;
@@ -40,9 +38,7 @@ public partial class V1ImageProjectsClient
     /// </remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
@@ -54,7 +50,7 @@ public partial class V1ImageProjectsClient
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.getDetails");
-        return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, ImageProjectsGetResponseJsonConverter.ReadValue, options, cancellationToken);
+        return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<ImageProjectsGetResponse, ImageProjectsGetResponse>, options, cancellationToken);
     }
 
     /// <summary>
@@ -85,9 +81,7 @@ public partial class V1ImageProjectsClient
         return global::MagicHour.Runtime.Projects.ProjectOperation<ImageProjectsGetResponse>.RehydrateAsync(_pipeline, projectId, "imageProjects.getDetails", GetAsync, ToProjectState, cancellationToken);
     }
 
-    /// <summary>
-    /// Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).
-    /// </summary>
+    /// <summary>Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).</summary>
     /// <param name="rehydrationToken">The token.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The project's operation, with the project as read.</returns>
@@ -103,9 +97,7 @@ public partial class V1ImageProjectsClient
     /// <remarks>Permanently deletes the image project and its outputs. This cannot be undone.</remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
@@ -118,5 +110,251 @@ public partial class V1ImageProjectsClient
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.delete");
         return _pipeline.SendAsync(apiRequest, options, cancellationToken);
+    }
+}
+
+/// <summary>The response of <c>GET /v1/image-projects/{id}</c> (Get image project).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ImageProjectsGetResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>
+{
+    /// <summary>Unique ID of the image project.</summary>
+    /// <remarks>Example: <c>cuid-example</c>.</remarks>
+    public required string Id { get; init; }
+
+    /// <summary>Name of the image project.</summary>
+    /// <remarks>Example: <c>Example Name</c>.</remarks>
+    public required string? Name { get; init; }
+
+    /// <summary>
+    /// Where the project is in its life cycle: <c>draft</c>, <c>queued</c>, <c>rendering</c>, then <c>complete</c>, <c>error</c> or <c>canceled</c>.
+    /// </summary>
+    /// <remarks>Example: <c>complete</c>.</remarks>
+    public required ImageProjectsGetResponseStatus Status { get; init; }
+
+    /// <summary>Number of images generated.</summary>
+    /// <remarks>Example: <c>1</c>.</remarks>
+    public required int ImageCount { get; init; }
+
+    /// <summary>Kind of image project, for example <c>AI_IMAGE</c> or <c>AI_IMAGE_EDITOR</c>.</summary>
+    /// <remarks>Example: <c>AI_IMAGE</c>.</remarks>
+    public required string Type { get; init; }
+
+    /// <summary>When the project was created.</summary>
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Whether the project is active; <c>false</c> once it has been deleted.</summary>
+    public required bool Enabled { get; init; }
+
+    /// <summary>Credits taken for this project, including any refund after a failed render.</summary>
+    /// <remarks>Example: <c>5</c>.</remarks>
+    public required int CreditsCharged { get; init; }
+
+    /// <summary>Download URLs of the outputs, with their expiry.</summary>
+    public required global::System.Collections.Generic.IReadOnlyList<ProjectDownload> Downloads { get; init; }
+
+    /// <summary>What went wrong, when <c>status</c> is <c>error</c>; otherwise null.</summary>
+    public required ProjectError? Error { get; init; }
+
+    static ImageProjectsGetResponse global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? id = null;
+        string? name = null;
+        bool hasName = false;
+        ImageProjectsGetResponseStatus? status = null;
+        int? imageCount = null;
+        string? type = null;
+        global::System.DateTimeOffset? createdAt = null;
+        bool? enabled = null;
+        int? creditsCharged = null;
+        global::System.Collections.Generic.IReadOnlyList<ProjectDownload>? downloads = null;
+        ProjectError? error = null;
+        bool hasError = false;
+        reader.StartObject("ImageProjectsGetResponse");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "id": id = reader.String(); break;
+                case "name": name = reader.String(); hasName = true; break;
+                case "status": status = reader.Enum<ImageProjectsGetResponseStatus>(); break;
+                case "image_count": imageCount = reader.Int32(); break;
+                case "type": type = reader.String(); break;
+                case "created_at": createdAt = reader.DateTimeOffset(); break;
+                case "enabled": enabled = reader.Boolean(); break;
+                case "credits_charged": creditsCharged = reader.Int32(); break;
+                case "downloads": downloads = reader.List<ProjectDownload>(); break;
+                case "error": error = reader.Model<ProjectError>(); hasError = true; break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new ImageProjectsGetResponse
+        {
+            Id = id ?? throw reader.Missing("ImageProjectsGetResponse", "id"),
+            Name = hasName ? name : throw reader.Missing("ImageProjectsGetResponse", "name"),
+            Status = status ?? throw reader.Missing("ImageProjectsGetResponse", "status"),
+            ImageCount = imageCount ?? throw reader.Missing("ImageProjectsGetResponse", "image_count"),
+            Type = type ?? throw reader.Missing("ImageProjectsGetResponse", "type"),
+            CreatedAt = createdAt ?? throw reader.Missing("ImageProjectsGetResponse", "created_at"),
+            Enabled = enabled ?? throw reader.Missing("ImageProjectsGetResponse", "enabled"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("ImageProjectsGetResponse", "credits_charged"),
+            Downloads = downloads ?? throw reader.Missing("ImageProjectsGetResponse", "downloads"),
+            Error = hasError ? error : throw reader.Missing("ImageProjectsGetResponse", "error"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ImageProjectsGetResponse value)
+    {
+        writer.StartObject();
+        writer.String("id"u8, value.Id);
+        writer.Required.String("name"u8, value.Name);
+        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, value.Status);
+        writer.Int32("image_count"u8, value.ImageCount);
+        writer.String("type"u8, value.Type);
+        writer.DateTimeOffset("created_at"u8, value.CreatedAt);
+        writer.Boolean("enabled"u8, value.Enabled);
+        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.List<ProjectDownload>("downloads"u8, value.Downloads);
+        writer.Required.Model<ProjectError>("error"u8, value.Error);
+        writer.EndObject();
+    }
+}
+
+/// <summary>
+/// Where the project is in its life cycle: <c>draft</c>, <c>queued</c>, <c>rendering</c>, then <c>complete</c>, <c>error</c> or <c>canceled</c>.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ImageProjectsGetResponseStatus>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial record struct ImageProjectsGetResponseStatus : global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
+    public ImageProjectsGetResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>draft</c></summary>
+    public static ImageProjectsGetResponseStatus Draft { get; } = new("draft");
+
+    /// <summary><c>queued</c></summary>
+    public static ImageProjectsGetResponseStatus Queued { get; } = new("queued");
+
+    /// <summary><c>rendering</c></summary>
+    public static ImageProjectsGetResponseStatus Rendering { get; } = new("rendering");
+
+    /// <summary><c>complete</c></summary>
+    public static ImageProjectsGetResponseStatus Complete { get; } = new("complete");
+
+    /// <summary><c>error</c></summary>
+    public static ImageProjectsGetResponseStatus Error { get; } = new("error");
+
+    /// <summary><c>canceled</c></summary>
+    public static ImageProjectsGetResponseStatus Canceled { get; } = new("canceled");
+
+    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = new ImageProjectsGetResponseStatus[] { Draft, Queued, Rendering, Complete, Error, Canceled };
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+    /// <summary>Converts a wire value.</summary>
+    public static implicit operator ImageProjectsGetResponseStatus(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public override string ToString() => Value;
+
+    static ImageProjectsGetResponseStatus global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ImageProjectsGetResponseStatus value) => writer.StringValue(value.Value);
+}
+
+/// <summary>One output of a project and when its URL expires.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ProjectDownload>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>
+{
+    /// <summary>Where to download the output.</summary>
+    /// <remarks>A URI. Example: <c>https://images.magichour.ai/id/output.png</c>.</remarks>
+    public required string Url { get; init; }
+
+    /// <summary>When <c>url</c> stops working.</summary>
+    /// <remarks>Example: <c>2024-10-19T05:16:19.027Z</c>.</remarks>
+    public required global::System.DateTimeOffset ExpiresAt { get; init; }
+
+    static ProjectDownload global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? url = null;
+        global::System.DateTimeOffset? expiresAt = null;
+        reader.StartObject("ProjectDownload");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "url": url = reader.String(); break;
+                case "expires_at": expiresAt = reader.DateTimeOffset(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new ProjectDownload
+        {
+            Url = url ?? throw reader.Missing("ProjectDownload", "url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("ProjectDownload", "expires_at"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectDownload value)
+    {
+        writer.StartObject();
+        writer.String("url"u8, value.Url);
+        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.EndObject();
+    }
+}
+
+/// <summary>Why a project failed.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ProjectError>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>
+{
+    /// <summary>What went wrong, for a person.</summary>
+    /// <remarks>Example: <c>Please use an image with a detectable face</c>.</remarks>
+    public required string Message { get; init; }
+
+    /// <summary>A stable code for the failure.</summary>
+    /// <remarks>Example: <c>no_source_face</c>.</remarks>
+    public required string Code { get; init; }
+
+    static ProjectError global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? message = null;
+        string? code = null;
+        reader.StartObject("ProjectError");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "message": message = reader.String(); break;
+                case "code": code = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new ProjectError
+        {
+            Message = message ?? throw reader.Missing("ProjectError", "message"),
+            Code = code ?? throw reader.Missing("ProjectError", "code"),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectError value)
+    {
+        writer.StartObject();
+        writer.String("message"u8, value.Message);
+        writer.String("code"u8, value.Code);
+        writer.EndObject();
     }
 }

@@ -27,9 +27,7 @@ public partial class MagicHourClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.
-    /// </summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
     /// <param name="credential">The API key.</param>
     /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public MagicHourClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
@@ -82,4 +80,42 @@ public partial class MagicHourClient : global::System.IDisposable
             _pipeline.Dispose();
         }
     }
+}
+
+/// <summary>The operations under <c>/v1</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class V1Client
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1Client()
+    {
+        _pipeline = null!;
+        Files = null!;
+        ImageProjects = null!;
+        AiImageEditor = null!;
+        AiImageGenerator = null!;
+    }
+
+    internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        Files = new V1FilesClient(pipeline);
+        ImageProjects = new V1ImageProjectsClient(pipeline);
+        AiImageEditor = new V1AiImageEditorClient(pipeline);
+        AiImageGenerator = new V1AiImageGeneratorClient(pipeline);
+    }
+
+    /// <summary>The operations under <c>/v1/files</c>.</summary>
+    public virtual V1FilesClient Files { get; }
+
+    /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
+    public virtual V1ImageProjectsClient ImageProjects { get; }
+
+    /// <summary>The operations under <c>/v1/ai-image-editor</c>.</summary>
+    public virtual V1AiImageEditorClient AiImageEditor { get; }
+
+    /// <summary>The operations under <c>/v1/ai-image-generator</c>.</summary>
+    public virtual V1AiImageGeneratorClient AiImageGenerator { get; }
 }

@@ -11,9 +11,7 @@ public partial class FilesClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected FilesClient()
     {
         _pipeline = null!;
@@ -27,9 +25,7 @@ public partial class FilesClient
     /// <summary>GET /files/{name}</summary>
     /// <param name="name">The <c>name</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response, its body still streaming. Dispose it: that releases the connection.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::MagicHour.Runtime.Http.BinaryResponse>> GetAsync(
@@ -45,13 +41,9 @@ public partial class FilesClient
 
     /// <summary>PUT /files/{name}</summary>
     /// <param name="name">The <c>name</c> path parameter.</param>
-    /// <param name="content">
-    /// The request body. It is streamed, read once and not disposed; the call is not retried once sending began.
-    /// </param>
+    /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> UpdateAsync(

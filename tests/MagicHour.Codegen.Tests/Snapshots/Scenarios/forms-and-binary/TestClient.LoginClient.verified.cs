@@ -11,9 +11,7 @@ public partial class LoginClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected LoginClient()
     {
         _pipeline = null!;
@@ -29,9 +27,7 @@ public partial class LoginClient
     /// <param name="password">The <c>password</c> form field.</param>
     /// <param name="remember">The <c>remember</c> form field.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> CreateAsync(

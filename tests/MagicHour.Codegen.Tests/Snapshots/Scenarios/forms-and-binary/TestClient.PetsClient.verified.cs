@@ -11,9 +11,7 @@ public partial class PetsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected PetsClient()
     {
         _pipeline = null!;
@@ -28,4 +26,102 @@ public partial class PetsClient
 
     /// <summary>The operations under <c>/pets/image</c>.</summary>
     public virtual PetsImageClient Image { get; }
+}
+
+/// <summary>The operations under <c>/pets/image</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class PetsImageClient
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PetsImageClient()
+    {
+        _pipeline = null!;
+    }
+
+    internal PetsImageClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>POST /pets/{petId}/image</summary>
+    /// <param name="petId">The <c>petId</c> path parameter.</param>
+    /// <param name="image">The picture. Its stream is read once and not disposed.</param>
+    /// <param name="description">The <c>description</c> form field.</param>
+    /// <param name="tags">The <c>tags</c> form field.</param>
+    /// <param name="width">The <c>width</c> form field.</param>
+    /// <param name="extras">The <c>extras</c> files. Its stream is read once and not disposed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<PetsImageCreateResponse>> CreateAsync(
+        long petId,
+        global::MagicHour.Runtime.Http.FilePart image,
+        string? description = null,
+        global::System.Collections.Generic.IReadOnlyList<string>? tags = null,
+        int? width = null,
+        global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Http.FilePart>? extras = null,
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(image);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(petId)) + "/image", "uploadImage");
+        var form = new global::MagicHour.Runtime.Http.FormBody();
+        form.AddFile("image", image);
+        form.Add("description", description is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(description));
+        if (tags is not null)
+        {
+            foreach (var item in tags)
+            {
+                form.Add("tags", global::MagicHour.Runtime.Http.ParameterFormatter.Format(item));
+            }
+        }
+        form.Add("width", width is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(width.Value));
+        if (extras is not null)
+        {
+            foreach (var item in extras)
+            {
+                form.AddFile("extras", item);
+            }
+        }
+        apiRequest.SetMultipartBody(form);
+        return _pipeline.SendAsync<PetsImageCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<PetsImageCreateResponse, PetsImageCreateResponse>, options, cancellationToken);
+    }
+}
+
+/// <summary>The response of <c>POST /pets/{petId}/image</c>.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<PetsImageCreateResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>
+{
+    /// <summary>The <c>url</c> field.</summary>
+    public string? Url { get; init; }
+
+    static PetsImageCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? url = null;
+        reader.StartObject("PetsImageCreateResponse");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "url": url = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new PetsImageCreateResponse
+        {
+            Url = url,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, PetsImageCreateResponse value)
+    {
+        writer.StartObject();
+        writer.String("url"u8, value.Url);
+        writer.EndObject();
+    }
 }

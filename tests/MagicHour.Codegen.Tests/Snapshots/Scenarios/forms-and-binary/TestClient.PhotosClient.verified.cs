@@ -11,9 +11,7 @@ public partial class PhotosClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected PhotosClient()
     {
         _pipeline = null!;
@@ -25,14 +23,10 @@ public partial class PhotosClient
     }
 
     /// <summary>POST /photos</summary>
-    /// <param name="content">
-    /// The request body. It is streamed, read once and not disposed; the call is not retried once sending began.
-    /// </param>
+    /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="contentType">The media type of the body, sent as Content-Type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> CreateAsync(

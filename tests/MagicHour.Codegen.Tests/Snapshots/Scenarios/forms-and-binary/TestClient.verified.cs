@@ -19,9 +19,7 @@ public partial class TestClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.
-    /// </summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
     /// <param name="credential">The API key.</param>
     /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public TestClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)

@@ -19,9 +19,7 @@ public partial class PetsClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.
-    /// </summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
     /// <param name="credential">The API key.</param>
     /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public PetsClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
@@ -72,6 +70,176 @@ public partial class PetsClient : global::System.IDisposable
         if (_ownsPipeline && _pipeline is not null)
         {
             _pipeline.Dispose();
+        }
+    }
+}
+
+/// <summary>The operations under <c>/pets</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class PetsOperations
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PetsOperations()
+    {
+        _pipeline = null!;
+    }
+
+    internal PetsOperations(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>POST /pets</summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyList<Pet>>> CreateAsync(
+        Pet request,
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets", "POST /pets");
+        apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<Pet, Pet>);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Pet>, global::MagicHour.Runtime.Json.JsonList<Pet, Pet>>, options, cancellationToken);
+    }
+}
+
+/// <summary>The <c>Cat</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Cat>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonCodec<Cat>
+{
+    /// <summary>The <c>pet_type</c> field.</summary>
+    public required string PetType { get; init; }
+
+    /// <summary>The <c>hunts</c> field.</summary>
+    public bool? Hunts { get; init; }
+
+    static Cat global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? petType = null;
+        bool? hunts = null;
+        reader.StartObject("Cat");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "pet_type": petType = reader.String(); break;
+                case "hunts": hunts = reader.Boolean(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new Cat
+        {
+            PetType = petType ?? throw reader.Missing("Cat", "pet_type"),
+            Hunts = hunts,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Cat value)
+    {
+        writer.StartObject();
+        writer.String("pet_type"u8, value.PetType);
+        writer.Boolean("hunts"u8, value.Hunts);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>Dog</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Dog>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonCodec<Dog>
+{
+    /// <summary>The <c>pet_type</c> field.</summary>
+    public required string PetType { get; init; }
+
+    /// <summary>The <c>friends</c> field.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<Pet>? Friends { get; init; }
+
+    static Dog global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? petType = null;
+        global::System.Collections.Generic.IReadOnlyList<Pet>? friends = null;
+        reader.StartObject("Dog");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "pet_type": petType = reader.String(); break;
+                case "friends": friends = reader.List<Pet>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new Dog
+        {
+            PetType = petType ?? throw reader.Missing("Dog", "pet_type"),
+            Friends = friends,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Dog value)
+    {
+        writer.StartObject();
+        writer.String("pet_type"u8, value.PetType);
+        writer.List<Pet>("friends"u8, value.Friends);
+        writer.EndObject();
+    }
+}
+
+/// <summary>One of <see cref="Cat"/>, <see cref="Dog"/>, told apart by <c>pet_type</c>.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Pet>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonCodec<Pet>
+{
+    private protected Pet()
+    {
+    }
+
+    /// <summary>The <see cref="global::MagicHour.Client.Cat"/> variant (<c>pet_type</c>: <c>cat</c>, <c>kitten</c>).</summary>
+    /// <param name="Value">The variant's value.</param>
+    public sealed record Cat(global::MagicHour.Client.Cat Value) : Pet;
+
+    /// <summary>The <see cref="global::MagicHour.Client.Dog"/> variant (<c>pet_type</c>: <c>Dog</c>).</summary>
+    /// <param name="Value">The variant's value.</param>
+    public sealed record Dog(global::MagicHour.Client.Dog Value) : Pet;
+
+    /// <summary>A variant this client does not know (the API may add some), with its JSON kept as it came.</summary>
+    /// <param name="DiscriminatorValue">The discriminator's value, if the JSON had one.</param>
+    /// <param name="Json">The whole value.</param>
+    public sealed record Unknown(string? DiscriminatorValue, global::System.Text.Json.JsonElement Json) : Pet;
+
+    /// <summary>Wraps a <see cref="global::MagicHour.Client.Cat"/>.</summary>
+    public static implicit operator Pet(global::MagicHour.Client.Cat value) => new Cat(value);
+
+    /// <summary>Wraps a <see cref="global::MagicHour.Client.Dog"/>.</summary>
+    public static implicit operator Pet(global::MagicHour.Client.Dog value) => new Dog(value);
+
+    static Pet global::MagicHour.Runtime.Json.IJsonCodec<Pet>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? discriminator = reader.PeekString("pet_type"u8);
+        return discriminator switch
+        {
+            "cat" or "kitten" => new Cat(reader.Read<global::MagicHour.Client.Cat>()),
+            "Dog" => new Dog(reader.Read<global::MagicHour.Client.Dog>()),
+            _ => new Unknown(discriminator, reader.Element()),
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<Pet>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Pet value)
+    {
+        switch (value)
+        {
+            case Cat @case: writer.Write<global::MagicHour.Client.Cat>(@case.Value); break;
+            case Dog @case: writer.Write<global::MagicHour.Client.Dog>(@case.Value); break;
+            case Unknown unknown: unknown.Json.WriteTo(writer.Utf8); break;
+            default: throw new global::System.ArgumentNullException(nameof(value));
         }
     }
 }

@@ -11,9 +11,7 @@ public partial class V1QualityClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected V1QualityClient()
     {
         _pipeline = null!;
@@ -27,9 +25,7 @@ public partial class V1QualityClient
     /// <summary>HEAD /v1/quality/{level}</summary>
     /// <param name="level">The <c>level</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> HeadAsync(

@@ -11,9 +11,7 @@ public partial class V1RendersClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
 
-    /// <summary>
-    /// For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.
-    /// </summary>
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
     protected V1RendersClient()
     {
         _pipeline = null!;
@@ -42,9 +40,7 @@ public partial class V1RendersClient
     /// <param name="limit">The <c>limit</c> query parameter.</param>
     /// <param name="xRequestId">The <c>X-Request-Id</c> header.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     [global::System.Obsolete("renders.list is deprecated.")]
@@ -74,19 +70,15 @@ public partial class V1RendersClient
         apiRequest.AddQuery("token", token is null ? null : global::System.Convert.ToBase64String(token));
         apiRequest.AddQuery("limit", limit is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(limit.Value));
         apiRequest.AddHeader("X-Request-Id", xRequestId is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(xRequestId.Value));
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Render>>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader reader) => global::MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, static (ref global::System.Text.Json.Utf8JsonReader itemReader) => RenderJsonConverter.ReadValue(ref itemReader)), options, cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Render>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Render>, global::MagicHour.Runtime.Json.JsonList<Render, Render>>, options, cancellationToken);
     }
 
     /// <summary>Start a render</summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
-    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
-    /// The API answered with an error (402: Not enough credits), or the response is not the JSON the API promises.
-    /// </exception>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error (402: Not enough credits), or the response is not the JSON the API promises.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<RendersCreateResponse>> CreateAsync(
         RendersCreateRequest request,
         global::System.Threading.CancellationToken cancellationToken = default,
@@ -94,8 +86,8 @@ public partial class V1RendersClient
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/renders", "renders.create");
-        apiRequest.SetJsonBody(request, RendersCreateRequestJsonConverter.WriteValue);
-        return _pipeline.SendAsync<RendersCreateResponse>(apiRequest, RendersCreateResponseJsonConverter.ReadValue, options, cancellationToken);
+        apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<RendersCreateRequest, RendersCreateRequest>);
+        return _pipeline.SendAsync<RendersCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<RendersCreateResponse, RendersCreateResponse>, options, cancellationToken);
     }
 
     /// <summary>
@@ -146,9 +138,7 @@ public partial class V1RendersClient
     /// <summary>GET /v1/renders/{id}</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<Render>> GetAsync(
@@ -158,12 +148,10 @@ public partial class V1RendersClient
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "renders.get");
-        return _pipeline.SendAsync<Render>(apiRequest, RenderJsonConverter.ReadValue, options, cancellationToken);
+        return _pipeline.SendAsync<Render>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<Render, Render>, options, cancellationToken);
     }
 
-    /// <summary>
-    /// What waiting for a project and downloading its outputs need from <see cref="Render"/>; <c>GenerateAsync</c> hands it to the runtime.
-    /// </summary>
+    /// <summary>What waiting for a project and downloading its outputs need from <see cref="Render"/>; <c>GenerateAsync</c> hands it to the runtime.</summary>
     /// <param name="project">A project as fetched.</param>
     /// <returns>Its id, status, credits, download URLs and error.</returns>
     internal static global::MagicHour.Runtime.Projects.ProjectState ToProjectState(Render project) => new(
@@ -189,9 +177,7 @@ public partial class V1RendersClient
         return global::MagicHour.Runtime.Projects.ProjectOperation<Render>.RehydrateAsync(_pipeline, projectId, "renders.get", GetAsync, ToProjectState, cancellationToken);
     }
 
-    /// <summary>
-    /// Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).
-    /// </summary>
+    /// <summary>Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).</summary>
     /// <param name="rehydrationToken">The token.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The project's operation, with the project as read.</returns>
@@ -206,9 +192,7 @@ public partial class V1RendersClient
     /// <summary>DELETE /v1/renders/{id}</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <param name="options">
-    /// Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.
-    /// </param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> DeleteAsync(
@@ -219,5 +203,481 @@ public partial class V1RendersClient
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "renders.delete");
         return _pipeline.SendAsync(apiRequest, options, cancellationToken);
+    }
+}
+
+/// <summary>The operations under <c>/v1/renders/tags</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class V1RendersTagsClient
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1RendersTagsClient()
+    {
+        _pipeline = null!;
+    }
+
+    internal V1RendersTagsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>PUT /v1/renders/{id}/tags</summary>
+    /// <param name="id">The <c>id</c> path parameter.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>> UpdateAsync(
+        string id,
+        global::System.Collections.Generic.IReadOnlyList<string>? body = null,
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Put, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/tags", "renders.setTags");
+        if (body is not null)
+        {
+            apiRequest.SetJsonBody(body, global::MagicHour.Runtime.Json.JsonCodec.Write<global::System.Collections.Generic.IReadOnlyList<string>, global::MagicHour.Runtime.Json.JsonList<string, global::MagicHour.Runtime.Json.JsonString>>);
+        }
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyDictionary<string, int>, global::MagicHour.Runtime.Json.JsonDictionary<int, global::MagicHour.Runtime.Json.JsonInt32>>, options, cancellationToken);
+    }
+}
+
+/// <summary>The operations under <c>/v1/renders/log</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class V1RendersLogClient
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1RendersLogClient()
+    {
+        _pipeline = null!;
+    }
+
+    internal V1RendersLogClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+    }
+
+    /// <summary>GET /v1/renders/{id}/log</summary>
+    /// <param name="id">The <c>id</c> path parameter.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> ListAsync(
+        string id,
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/log", "renders.log");
+        apiRequest.Accept = "text/plain";
+        return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);
+    }
+}
+
+/// <summary>The <c>Download</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Download>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonCodec<Download>
+{
+    /// <summary>The <c>url</c> field.</summary>
+    /// <remarks>A URI.</remarks>
+    public required string Url { get; init; }
+
+    /// <summary>The <c>expires_at</c> field.</summary>
+    public global::System.DateTimeOffset? ExpiresAt { get; init; }
+
+    static Download global::MagicHour.Runtime.Json.IJsonCodec<Download>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? url = null;
+        global::System.DateTimeOffset? expiresAt = null;
+        reader.StartObject("Download");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "url": url = reader.String(); break;
+                case "expires_at": expiresAt = reader.DateTimeOffset(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new Download
+        {
+            Url = url ?? throw reader.Missing("Download", "url"),
+            ExpiresAt = expiresAt,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<Download>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Download value)
+    {
+        writer.StartObject();
+        writer.String("url"u8, value.Url);
+        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>Render</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Render>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonCodec<Render>
+{
+    /// <summary>The <c>id</c> field.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    public required RenderStatus Status { get; init; }
+
+    /// <summary>The <c>downloads</c> field.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<Download>? Downloads { get; init; }
+
+    /// <summary>The <c>error</c> field.</summary>
+    public RenderError? Error { get; init; }
+
+    static Render global::MagicHour.Runtime.Json.IJsonCodec<Render>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? id = null;
+        RenderStatus? status = null;
+        global::System.Collections.Generic.IReadOnlyList<Download>? downloads = null;
+        RenderError? error = null;
+        reader.StartObject("Render");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "id": id = reader.String(); break;
+                case "status": status = reader.Enum<RenderStatus>(); break;
+                case "downloads": downloads = reader.List<Download>(); break;
+                case "error": error = reader.Model<RenderError>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new Render
+        {
+            Id = id ?? throw reader.Missing("Render", "id"),
+            Status = status ?? throw reader.Missing("Render", "status"),
+            Downloads = downloads,
+            Error = error,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<Render>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Render value)
+    {
+        writer.StartObject();
+        writer.String("id"u8, value.Id);
+        writer.Enum<RenderStatus>("status"u8, value.Status);
+        writer.List<Download>("downloads"u8, value.Downloads);
+        writer.Model<RenderError>("error"u8, value.Error);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>RenderError</c> schema.</summary>
+[global::System.Obsolete("'RenderError' is deprecated.")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderError>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonCodec<RenderError>
+{
+    /// <summary>The <c>code</c> field.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The <c>message</c> field.</summary>
+    public string? Message { get; init; }
+
+    static RenderError global::MagicHour.Runtime.Json.IJsonCodec<RenderError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? code = null;
+        string? message = null;
+        reader.StartObject("RenderError");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "code": code = reader.String(); break;
+                case "message": message = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new RenderError
+        {
+            Code = code,
+            Message = message,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<RenderError>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderError value)
+    {
+        writer.StartObject();
+        writer.String("code"u8, value.Code);
+        writer.String("message"u8, value.Message);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The values of <c>RenderStatus</c>.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderStatus>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public readonly partial record struct RenderStatus : global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
+    public RenderStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>queued</c></summary>
+    public static RenderStatus Queued { get; } = new("queued");
+
+    /// <summary><c>rendering</c></summary>
+    public static RenderStatus Rendering { get; } = new("rendering");
+
+    /// <summary><c>complete</c></summary>
+    public static RenderStatus Complete { get; } = new("complete");
+
+    /// <summary><c>error</c></summary>
+    public static RenderStatus Error { get; } = new("error");
+
+    /// <summary><c>canceled</c></summary>
+    public static RenderStatus Canceled { get; } = new("canceled");
+
+    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<RenderStatus> KnownValues { get; } = new RenderStatus[] { Queued, Rendering, Complete, Error, Canceled };
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
+    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+
+    /// <summary>Converts a wire value.</summary>
+    public static implicit operator RenderStatus(string value) => new(value);
+
+    /// <summary>The wire value.</summary>
+    public override string ToString() => Value;
+
+    static RenderStatus global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderStatus value) => writer.StringValue(value.Value);
+}
+
+/// <summary>The request body of <c>POST /v1/renders</c> (Start a render).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RendersCreateRequest>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequest>
+{
+    /// <summary>What to render.</summary>
+    /// <remarks>1 to 1000 characters.</remarks>
+    public required string Prompt { get; init; }
+
+    /// <summary>The <c>assets</c> field.</summary>
+    public required RendersCreateRequestAssets Assets { get; init; }
+
+    /// <summary>The <c>quality</c> field.</summary>
+    public RenderQuality? Quality { get; init; }
+
+    /// <summary>The <c>seed</c> field.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>The <c>strength</c> field.</summary>
+    /// <remarks>Default: <c>0.5</c>. From 0 to 1.</remarks>
+    public float? Strength { get; init; }
+
+    /// <summary>The <c>price_limit</c> field.</summary>
+    public decimal? PriceLimit { get; init; }
+
+    /// <summary>The <c>not_before</c> field.</summary>
+    public global::System.DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>The <c>day</c> field.</summary>
+    public global::System.DateOnly? Day { get; init; }
+
+    /// <summary>The <c>callback</c> field.</summary>
+    /// <remarks>A URI.</remarks>
+    public string? Callback { get; init; }
+
+    /// <summary>The <c>thumbnail</c> field.</summary>
+    public byte[]? Thumbnail { get; init; }
+
+    /// <summary>The <c>labels</c> field.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>The <c>layers</c> field.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<int>>? Layers { get; init; }
+
+    /// <summary>The <c>extra</c> field.</summary>
+    public global::System.Text.Json.JsonElement? Extra { get; init; }
+
+    /// <summary>The <c>legacy_mode</c> field.</summary>
+    [global::System.Obsolete("The 'legacy_mode' property is deprecated.")]
+    public bool? LegacyMode { get; init; }
+
+    static RendersCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? prompt = null;
+        RendersCreateRequestAssets? assets = null;
+        RenderQuality? quality = null;
+        long? seed = null;
+        float? strength = null;
+        decimal? priceLimit = null;
+        global::System.DateTimeOffset? notBefore = null;
+        global::System.DateOnly? day = null;
+        string? callback = null;
+        byte[]? thumbnail = null;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<int>>? layers = null;
+        global::System.Text.Json.JsonElement? extra = null;
+        bool? legacyMode = null;
+        reader.StartObject("RendersCreateRequest");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "prompt": prompt = reader.String(); break;
+                case "assets": assets = reader.Model<RendersCreateRequestAssets>(); break;
+                case "quality": quality = reader.Enum<RenderQuality>(); break;
+                case "seed": seed = reader.Int64(); break;
+                case "strength": strength = reader.Single(); break;
+                case "price_limit": priceLimit = reader.Decimal(); break;
+                case "not_before": notBefore = reader.DateTimeOffset(); break;
+                case "day": day = reader.DateOnly(); break;
+                case "callback": callback = reader.String(); break;
+                case "thumbnail": thumbnail = reader.Bytes(); break;
+                case "labels": labels = reader.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>(); break;
+                case "layers": layers = reader.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>(); break;
+                case "extra": extra = reader.Element(); break;
+                case "legacy_mode": legacyMode = reader.Boolean(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new RendersCreateRequest
+        {
+            Prompt = prompt ?? throw reader.Missing("RendersCreateRequest", "prompt"),
+            Assets = assets ?? throw reader.Missing("RendersCreateRequest", "assets"),
+            Quality = quality,
+            Seed = seed,
+            Strength = strength,
+            PriceLimit = priceLimit,
+            NotBefore = notBefore,
+            Day = day,
+            Callback = callback,
+            Thumbnail = thumbnail,
+            Labels = labels,
+            Layers = layers,
+            Extra = extra,
+            LegacyMode = legacyMode,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateRequest value)
+    {
+        writer.StartObject();
+        writer.String("prompt"u8, value.Prompt);
+        writer.Model<RendersCreateRequestAssets>("assets"u8, value.Assets);
+        writer.Enum<RenderQuality>("quality"u8, value.Quality);
+        writer.Int64("seed"u8, value.Seed);
+        writer.Single("strength"u8, value.Strength);
+        writer.Decimal("price_limit"u8, value.PriceLimit);
+        writer.DateTimeOffset("not_before"u8, value.NotBefore);
+        writer.DateOnly("day"u8, value.Day);
+        writer.String("callback"u8, value.Callback);
+        writer.Bytes("thumbnail"u8, value.Thumbnail);
+        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>("labels"u8, value.Labels);
+        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>("layers"u8, value.Layers);
+        writer.Element("extra"u8, value.Extra);
+        writer.Boolean("legacy_mode"u8, value.LegacyMode);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The <c>RendersCreateRequestAssets</c> schema.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RendersCreateRequestAssets>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequestAssets>
+{
+    /// <summary>A local file, a URL or an <c>api-assets/…</c> path.</summary>
+    public required string ImageFilePath { get; init; }
+
+    /// <summary>The <c>mask_file_paths</c> field.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<string>? MaskFilePaths { get; init; }
+
+    static RendersCreateRequestAssets global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequestAssets>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? imageFilePath = null;
+        global::System.Collections.Generic.IReadOnlyList<string>? maskFilePaths = null;
+        reader.StartObject("RendersCreateRequestAssets");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "image_file_path": imageFilePath = reader.String(); break;
+                case "mask_file_paths": maskFilePaths = reader.List<string, global::MagicHour.Runtime.Json.JsonString>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new RendersCreateRequestAssets
+        {
+            ImageFilePath = imageFilePath ?? throw reader.Missing("RendersCreateRequestAssets", "image_file_path"),
+            MaskFilePaths = maskFilePaths,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequestAssets>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateRequestAssets value)
+    {
+        writer.StartObject();
+        writer.String("image_file_path"u8, value.ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("mask_file_paths"u8, value.MaskFilePaths);
+        writer.EndObject();
+    }
+}
+
+/// <summary>The response of <c>POST /v1/renders</c> (Start a render).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RendersCreateResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateResponse>
+{
+    /// <summary>The <c>id</c> field.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The <c>credits_charged</c> field.</summary>
+    public int? CreditsCharged { get; init; }
+
+    static RendersCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    {
+        string? id = null;
+        int? creditsCharged = null;
+        reader.StartObject("RendersCreateResponse");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "id": id = reader.String(); break;
+                case "credits_charged": creditsCharged = reader.Int32(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new RendersCreateResponse
+        {
+            Id = id ?? throw reader.Missing("RendersCreateResponse", "id"),
+            CreditsCharged = creditsCharged,
+        };
+    }
+
+    static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateResponse value)
+    {
+        writer.StartObject();
+        writer.String("id"u8, value.Id);
+        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.EndObject();
     }
 }

@@ -25,9 +25,7 @@ public partial class StudioClient : global::System.IDisposable
     {
     }
 
-    /// <summary>
-    /// Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.
-    /// </summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
     /// <param name="credential">The API key.</param>
     /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public StudioClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
@@ -80,4 +78,32 @@ public partial class StudioClient : global::System.IDisposable
             _pipeline.Dispose();
         }
     }
+}
+
+/// <summary>The operations under <c>/v1</c>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
+public partial class V1Client
+{
+    private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1Client()
+    {
+        _pipeline = null!;
+        Renders = null!;
+        Quality = null!;
+    }
+
+    internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
+    {
+        _pipeline = pipeline;
+        Renders = new V1RendersClient(pipeline);
+        Quality = new V1QualityClient(pipeline);
+    }
+
+    /// <summary>The operations under <c>/v1/renders</c>.</summary>
+    public virtual V1RendersClient Renders { get; }
+
+    /// <summary>The operations under <c>/v1/quality</c>.</summary>
+    public virtual V1QualityClient Quality { get; }
 }

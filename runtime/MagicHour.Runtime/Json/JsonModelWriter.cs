@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace MagicHour.Runtime.Json;
+
+/// <summary>
+/// What generated code writes JSON with: a <see cref="Utf8JsonWriter"/> and one method per kind of property, each
+/// written in one statement (<c>writer.String("name"u8, value.Name);</c>). A null value leaves the property out, as
+/// an optional property is absent; <see cref="Required"/> writes it as JSON null instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct JsonModelWriter
+{
+    private readonly Utf8JsonWriter _writer;
+    private readonly bool _writeNull;
+
+    /// <summary>Writes to <paramref name="writer"/>.</summary>
+    public JsonModelWriter(Utf8JsonWriter writer)
+        : this(writer, writeNull: false)
+    {
+    }
+
+    private JsonModelWriter(Utf8JsonWriter writer, bool writeNull)
+    {
+        _writer = writer;
+        _writeNull = writeNull;
+    }
+
+    /// <summary>The underlying writer.</summary>
+    public Utf8JsonWriter Utf8 => _writer;
+
+    /// <summary>A writer for properties the contract requires: a null value is written as JSON null, not left out.</summary>
+    public JsonModelWriter Required => new(_writer, writeNull: true);
+
+    /// <summary>Starts an object.</summary>
+    public void StartObject() => _writer.WriteStartObject();
+
+    /// <summary>Ends an object.</summary>
+    public void EndObject() => _writer.WriteEndObject();
+
+    /// <summary>Writes a string property.</summary>
+    public void String(ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            _writer.WriteString(name, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a string value.</summary>
+    public void StringValue(string value) => _writer.WriteStringValue(value);
+
+    /// <summary>Writes a boolean property.</summary>
+    public void Boolean(ReadOnlySpan<byte> name, bool? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteBoolean(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a 32-bit integer property.</summary>
+    public void Int32(ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a 64-bit integer property.</summary>
+    public void Int64(ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <see cref="double"/> property.</summary>
+    public void Double(ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <see cref="float"/> property.</summary>
+    public void Single(ReadOnlySpan<byte> name, float? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a <see cref="decimal"/> property.</summary>
+    public void Decimal(ReadOnlySpan<byte> name, decimal? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an ISO 8601 date-time property, with <c>Z</c> for UTC as most APIs send it.</summary>
+    public void DateTimeOffset(ReadOnlySpan<byte> name, DateTimeOffset? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WritePropertyName(name);
+            DateTimeOffsetValue(present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an ISO 8601 date-time value, with <c>Z</c> for UTC.</summary>
+    public void DateTimeOffsetValue(DateTimeOffset value)
+    {
+        if (value.Offset != TimeSpan.Zero)
+        {
+            _writer.WriteStringValue(value);
+            return;
+        }
+
+        // The round-trip format is the fast one ("2024-05-01T12:30:00.1200000Z"); its trailing zeros of the fraction go.
+        Span<byte> text = stackalloc byte[40];
+        value.UtcDateTime.TryFormat(text, out int length, "O", CultureInfo.InvariantCulture);
+        int end = length - 1;
+        while (text[end - 1] == (byte)'0')
+        {
+            end--;
+        }
+
+        if (text[end - 1] == (byte)'.')
+        {
+            end--;
+        }
+
+        text[end] = (byte)'Z';
+        _writer.WriteStringValue(text[..(end + 1)]);
+    }
+
+    /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) property.</summary>
+    public void DateOnly(ReadOnlySpan<byte> name, DateOnly? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WritePropertyName(name);
+            DateOnlyValue(present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) value.</summary>
+    public void DateOnlyValue(DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[16];
+        value.TryFormat(text, out int length, "O", CultureInfo.InvariantCulture);
+        _writer.WriteStringValue(text[..length]);
+    }
+
+    /// <summary>Writes a UUID property.</summary>
+    public void Guid(ReadOnlySpan<byte> name, Guid? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteString(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a base64 property.</summary>
+    public void Bytes(ReadOnlySpan<byte> name, byte[]? value)
+    {
+        if (value is not null)
+        {
+            _writer.WriteBase64String(name, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a property holding any JSON (a <see cref="JsonElement"/> of kind null is written as null).</summary>
+    public void Element(ReadOnlySpan<byte> name, JsonElement? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WritePropertyName(name);
+            present.WriteTo(_writer);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a property holding a generated record or union.</summary>
+    public void Model<T>(ReadOnlySpan<byte> name, T? value)
+        where T : class, IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WritePropertyName(name);
+            T.Write(Plain, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a property holding a generated enum.</summary>
+    public void Enum<T>(ReadOnlySpan<byte> name, T? value)
+        where T : struct, IJsonCodec<T>
+    {
+        if (value is { } present)
+        {
+            _writer.WritePropertyName(name);
+            T.Write(Plain, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a value with its own codec (a generated type).</summary>
+    public void Write<T>(T value)
+        where T : IJsonCodec<T> => T.Write(Plain, value);
+
+    /// <summary>Writes a property holding an array of generated values.</summary>
+    public void List<T>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
+        where T : IJsonCodec<T> => List<T, T>(name, value);
+
+    /// <summary>Writes a property holding an array, each item with <typeparamref name="TCodec"/>.</summary>
+    public void List<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
+        where TCodec : IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WritePropertyName(name);
+            JsonList<T, TCodec>.Write(Plain, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a property holding a dictionary of generated values as an object.</summary>
+    public void Dictionary<T>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
+        where T : IJsonCodec<T> => Dictionary<T, T>(name, value);
+
+    /// <summary>Writes a property holding a dictionary as an object, each value with <typeparamref name="TCodec"/>.</summary>
+    public void Dictionary<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
+        where TCodec : IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WritePropertyName(name);
+            JsonDictionary<T, TCodec>.Write(Plain, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>This writer for what a value contains: <see cref="Required"/> applies to one property, not to its content.</summary>
+    private JsonModelWriter Plain => _writeNull ? new(_writer) : this;
+
+    private void WriteNull(ReadOnlySpan<byte> name)
+    {
+        if (_writeNull)
+        {
+            _writer.WriteNull(name);
+        }
+    }
+}
