@@ -272,7 +272,7 @@ public class ApiPipeline : IDisposable
                 }
                 catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
                 {
-                    throw InvalidResponse(context, response, ex);
+                    throw context.InvalidResponse(response, $"the response body is not what the API promises: {Redactor.Redact(ex.Message)}", Redactor, ex);
                 }
             }
             catch (Exception ex)
@@ -282,19 +282,4 @@ public class ApiPipeline : IDisposable
             }
         }
     }
-
-    /// <summary>
-    /// A success response whose body is unusable. The server answered, so it processed the request: a create was charged.
-    /// The reader's exception is kept only in a sanitized copy, as its message may quote what the server sent.
-    /// </summary>
-    private MagicHourApiException InvalidResponse(MessageContext context, PipelineResponse response, Exception ex) => new(
-        MagicHourErrorKind.InvalidResponse,
-        $"{context.Operation}: the response body is not what the API promises: {Redactor.Redact(ex.Message)}",
-        response,
-        operationId: context.Operation,
-        requestId: Redactor.Redact(ResponseHeaders.RequestIdOf(response)),
-        innerException: Redactor.Sanitize(ex))
-    {
-        RequestMayHaveBeenProcessed = !context.IsIdempotent,
-    };
 }

@@ -11,19 +11,16 @@ namespace MagicHour.Runtime.Http;
 /// bodies): it masks the credential's current key and every key this client has sent before, since a server may echo a
 /// rotated-away key in a late answer (a project that failed while the old key was in use).
 /// </summary>
-internal sealed class KeyRedactor
+internal sealed class KeyRedactor(ApiKeyCredential credential)
 {
     private const string Mask = "***";
 
-    private readonly ApiKeyCredential _credential;
     private ImmutableArray<string> _sent = [];
-
-    public KeyRedactor(ApiKeyCredential credential) => _credential = credential;
 
     /// <summary>The key to send now: the credential's current one, remembered for redaction from then on.</summary>
     public string KeyToSend()
     {
-        _credential.Deconstruct(out string key);
+        credential.Deconstruct(out string key);
         ImmutableInterlocked.Update(ref _sent, static (sent, key) => sent.Contains(key) ? sent : sent.Add(key), key);
         return key;
     }
@@ -36,7 +33,7 @@ internal sealed class KeyRedactor
             return text;
         }
 
-        _credential.Deconstruct(out string current);
+        credential.Deconstruct(out string current);
         text = text.Replace(current, Mask, StringComparison.Ordinal);
         foreach (string key in _sent)
         {

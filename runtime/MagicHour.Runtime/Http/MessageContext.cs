@@ -22,4 +22,15 @@ internal sealed record MessageContext(string Operation, bool IsIdempotent, bool 
             : new MessageContext(message.Request.Method, message.Request.Method is not ("POST" or "PATCH"), BufferBody: true);
 
     public void AttachTo(PipelineMessage message) => message.SetProperty(typeof(MessageContext), this);
+
+    /// <summary>
+    /// A success response whose body is unusable (unreadable, too large). The server answered, so it processed the request:
+    /// a create was charged. A reader's exception is kept only in a sanitized copy, as its message may quote the server.
+    /// </summary>
+    public MagicHourApiException InvalidResponse(PipelineResponse response, string what, KeyRedactor redactor, Exception? cause = null) =>
+        new(MagicHourErrorKind.InvalidResponse, $"{Operation}: {what}", response, operationId: Operation,
+            requestId: redactor.Redact(ResponseHeaders.RequestIdOf(response)), innerException: cause is null ? null : redactor.Sanitize(cause))
+        {
+            RequestMayHaveBeenProcessed = !IsIdempotent,
+        };
 }

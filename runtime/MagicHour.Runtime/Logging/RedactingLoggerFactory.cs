@@ -1,6 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using MagicHour.Runtime.Http;
 using Microsoft.Extensions.Logging;
 
@@ -11,20 +11,11 @@ namespace MagicHour.Runtime.Logging;
 /// structured value and every exception a logger it makes writes passes through the key redactor first, so a status,
 /// id, URL or message a server echoed the key in never lands in a log.
 /// </summary>
-internal sealed class RedactingLoggerFactory : ILoggerFactory
+internal sealed class RedactingLoggerFactory(ILoggerFactory inner, KeyRedactor redactor) : ILoggerFactory
 {
-    private readonly ILoggerFactory _inner;
-    private readonly KeyRedactor _redactor;
+    public ILogger CreateLogger(string categoryName) => new Logger(inner.CreateLogger(categoryName), redactor);
 
-    public RedactingLoggerFactory(ILoggerFactory inner, KeyRedactor redactor)
-    {
-        _inner = inner;
-        _redactor = redactor;
-    }
-
-    public ILogger CreateLogger(string categoryName) => new Logger(_inner.CreateLogger(categoryName), _redactor);
-
-    public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
     // The application owns the factory it handed over.
     public void Dispose()
@@ -45,39 +36,12 @@ internal sealed class RedactingLoggerFactory : ILoggerFactory
                 return;
             }
 
-            var redacted = new RedactedState(redactor.Redact(formatter(state, exception)) ?? string.Empty, state as IReadOnlyList<KeyValuePair<string, object?>>, redactor);
-            inner.Log(logLevel, eventId, redacted, exception is not null && redactor.Appears(exception.ToString()) ? redactor.Sanitize(exception) : exception, static (s, _) => s.ToString());
+            // The structured values with every string redacted (the message template kept); a value that is not a string
+            // (System.ClientModel logs headers as an object) is redacted as the text it prints.
+            string message = redactor.Redact(formatter(state, exception)) ?? string.Empty;
+            KeyValuePair<string, object?>[] values = (state as IEnumerable<KeyValuePair<string, object?>> ?? []).Select(pair =>
+                pair.Key != "{OriginalFormat}" && pair.Value?.ToString() is { } text && redactor.Appears(text) ? new(pair.Key, redactor.Redact(text)) : pair).ToArray();
+            inner.Log(logLevel, eventId, values, exception is not null && redactor.Appears(exception.ToString()) ? redactor.Sanitize(exception) : exception, (_, _) => message);
         }
-    }
-
-    /// <summary>The structured values of a log line with every string redacted; the message template is kept.</summary>
-    private sealed class RedactedState : IReadOnlyList<KeyValuePair<string, object?>>
-    {
-        private readonly string _message;
-        private readonly KeyValuePair<string, object?>[] _values;
-
-        public RedactedState(string message, IReadOnlyList<KeyValuePair<string, object?>>? values, KeyRedactor redactor)
-        {
-            _message = message;
-            _values = new KeyValuePair<string, object?>[values?.Count ?? 0];
-            for (int i = 0; i < _values.Length; i++)
-            {
-                KeyValuePair<string, object?> pair = values![i];
-                // A value that is not a string (System.ClientModel logs headers as an object) is redacted as the text it prints.
-                _values[i] = pair.Key != "{OriginalFormat}" && pair.Value is { } value && value.ToString() is { } text && redactor.Appears(text)
-                    ? new(pair.Key, redactor.Redact(text))
-                    : pair;
-            }
-        }
-
-        public int Count => _values.Length;
-
-        public KeyValuePair<string, object?> this[int index] => _values[index];
-
-        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_values).GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public override string ToString() => _message;
     }
 }

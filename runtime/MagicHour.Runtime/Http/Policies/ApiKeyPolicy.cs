@@ -10,18 +10,9 @@ namespace MagicHour.Runtime.Http.Policies;
 /// request), and only when the target is the API's own origin over https (or http to a loopback address): never to
 /// another host after a redirect. Uploads and downloads go through a pipeline without this policy.
 /// </summary>
-internal sealed class ApiKeyPolicy : PipelinePolicy
+internal sealed class ApiKeyPolicy(KeyRedactor keys, Uri apiOrigin) : PipelinePolicy
 {
     private const string Authorization = "Authorization";
-
-    private readonly KeyRedactor _keys;
-    private readonly Uri _apiOrigin;
-
-    public ApiKeyPolicy(KeyRedactor keys, Uri apiOrigin)
-    {
-        _keys = keys;
-        _apiOrigin = apiOrigin;
-    }
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
     {
@@ -39,9 +30,9 @@ internal sealed class ApiKeyPolicy : PipelinePolicy
     {
         message.Request.Headers.Remove(Authorization);
         Uri target = message.Request.Uri!;
-        if (UriSafety.SameOrigin(target, _apiOrigin) && UriSafety.IsSecureOrLoopback(target))
+        if (UriSafety.SameOrigin(target, apiOrigin) && UriSafety.IsSecureOrLoopback(target))
         {
-            message.Request.Headers.Set(Authorization, "Bearer " + _keys.KeyToSend());
+            message.Request.Headers.Set(Authorization, "Bearer " + keys.KeyToSend());
         }
     }
 }

@@ -14,16 +14,8 @@ namespace MagicHour.Runtime.Http.Policies;
 /// repeated by the <see cref="CreditSafeClassifier"/>'s rule, waiting with exponential backoff and jitter, or as long as
 /// <c>Retry-After</c> asks (up to a cap). Every attempt is logged, and a failure says why it was not retried.
 /// </summary>
-internal sealed class CreditSafeRetryPolicy : PipelinePolicy
+internal sealed class CreditSafeRetryPolicy(RetryOptions options, ILogger logger) : PipelinePolicy
 {
-    private readonly RetryOptions _options;
-    private readonly ILogger _logger;
-
-    public CreditSafeRetryPolicy(RetryOptions options, ILogger logger)
-    {
-        _options = options;
-        _logger = logger;
-    }
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex) =>
         ProcessAsync(message, pipeline, currentIndex).AsTask().GetAwaiter().GetResult();
@@ -32,29 +24,29 @@ internal sealed class CreditSafeRetryPolicy : PipelinePolicy
     {
         MessageContext context = MessageContext.Of(message);
         string operation = context.Operation;
-        int maxAttempts = _options.MaxRetries + 1;
+        int maxAttempts = options.MaxRetries + 1;
         for (int attempt = 1; ; attempt++)
         {
             string method = message.Request.Method;
             string uri = UriSafety.ForLog(message.Request.Uri);
-            RuntimeLog.Sending(_logger, method, uri, operation, attempt);
+            RuntimeLog.Sending(logger, method, uri, operation, attempt);
             long start = Stopwatch.GetTimestamp();
             MagicHourApiException? fault = null;
             try
             {
                 await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
-                RuntimeLog.Received(_logger, method, uri, operation, message.Response!.Status, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)));
+                RuntimeLog.Received(logger, method, uri, operation, message.Response!.Status, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)));
             }
             catch (MagicHourApiException ex) when (ex.Kind is MagicHourErrorKind.Network or MagicHourErrorKind.Timeout)
             {
-                RuntimeLog.NoResponse(_logger, method, uri, operation, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)), ex.Message);
+                RuntimeLog.NoResponse(logger, method, uri, operation, RuntimeLog.Milliseconds(Stopwatch.GetElapsedTime(start)), ex.Message);
                 fault = ex;
             }
 
             // Our rule, whatever classifier the message carries.
             CreditSafeClassifier.Instance.TryClassify(message, fault, out bool retriable);
             TimeSpan? retryAfter = fault is null ? ResponseHeaders.RetryAfterOf(message.Response!) : null;
-            if (!retriable || attempt >= maxAttempts || retryAfter > _options.MaxRetryAfter)
+            if (!retriable || attempt >= maxAttempts || retryAfter > options.MaxRetryAfter)
             {
                 if (fault is not null)
                 {
@@ -63,14 +55,14 @@ internal sealed class CreditSafeRetryPolicy : PipelinePolicy
 
                 if (!context.IsIdempotent && message.Response!.Status is 502 or 504)
                 {
-                    RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, operation, $"status {message.Response.Status}");
+                    RuntimeLog.NotRetriedMayHaveBeenProcessed(logger, operation, $"status {message.Response.Status}");
                 }
 
                 return;
             }
 
             TimeSpan delay = retryAfter ?? Backoff(attempt);
-            RuntimeLog.Retrying(_logger, operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, fault?.Message ?? $"status {message.Response!.Status}");
+            RuntimeLog.Retrying(logger, operation, RuntimeLog.Milliseconds(delay), attempt + 1, maxAttempts, fault?.Message ?? $"status {message.Response!.Status}");
             message.ExtractResponse()?.Dispose();
             await Task.Delay(delay, message.CancellationToken).ConfigureAwait(false);
         }
@@ -82,7 +74,7 @@ internal sealed class CreditSafeRetryPolicy : PipelinePolicy
         bool bodyGone = !context.CanResendBody();
         if (fault.RequestMayHaveBeenProcessed && !bodyGone)
         {
-            RuntimeLog.NotRetriedMayHaveBeenProcessed(_logger, context.Operation, fault.Message);
+            RuntimeLog.NotRetriedMayHaveBeenProcessed(logger, context.Operation, fault.Message);
         }
 
         string why = bodyGone ? ". The request body is a stream that was already read, so the request was not retried."
@@ -96,8 +88,8 @@ internal sealed class CreditSafeRetryPolicy : PipelinePolicy
 
     private TimeSpan Backoff(int attempt)
     {
-        double exponential = _options.InitialDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        double capped = Math.Min(exponential, _options.MaxDelay.TotalMilliseconds);
+        double exponential = options.InitialDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        double capped = Math.Min(exponential, options.MaxDelay.TotalMilliseconds);
         double jittered = capped * (0.8 + (0.4 * Random.Shared.NextDouble()));
         return TimeSpan.FromMilliseconds(jittered);
     }

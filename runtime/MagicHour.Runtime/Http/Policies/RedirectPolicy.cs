@@ -12,11 +12,8 @@ namespace MagicHour.Runtime.Http.Policies;
 /// downgrade is not followed, nor a redirect that would resend a stream body already read. Each attempt starts from
 /// the original request.
 /// </summary>
-internal sealed class RedirectPolicy : PipelinePolicy
+internal sealed class RedirectPolicy(int maxRedirects) : PipelinePolicy
 {
-    private readonly int _maxRedirects;
-
-    public RedirectPolicy(int maxRedirects) => _maxRedirects = maxRedirects;
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex) =>
         ProcessAsync(message, pipeline, currentIndex).AsTask().GetAwaiter().GetResult();
@@ -29,7 +26,7 @@ internal sealed class RedirectPolicy : PipelinePolicy
         try
         {
             await ProcessNextAsync(message, pipeline, currentIndex).ConfigureAwait(false);
-            for (int hop = 0; hop < _maxRedirects && Target(message) is { } target; hop++)
+            for (int hop = 0; hop < maxRedirects && Target(message) is { } target; hop++)
             {
                 int status = message.Response!.Status;
                 bool forceGet = (status == 303 || (request.Method == "POST" && status is 301 or 302)) && request.Method != "HEAD";

@@ -19,20 +19,11 @@ namespace MagicHour.Runtime.Http.Policies;
 /// attempt is a <see cref="MagicHourApiException"/> of kind <see cref="MagicHourErrorKind.Network"/> or
 /// <see cref="MagicHourErrorKind.Timeout"/> that says whether the request may have been processed.
 /// </summary>
-internal sealed class ResponseBodyPolicy : PipelinePolicy
+internal sealed class ResponseBodyPolicy(int maxBufferedBytes, KeyRedactor redactor) : PipelinePolicy
 {
     // An error body is a short JSON object; only its beginning is kept.
     private const int MaxErrorBodyBytes = 64 * 1024;
     private const int ChunkSize = 16 * 1024;
-
-    private readonly int _maxBufferedBytes;
-    private readonly KeyRedactor _redactor;
-
-    public ResponseBodyPolicy(int maxBufferedBytes, KeyRedactor redactor)
-    {
-        _maxBufferedBytes = maxBufferedBytes;
-        _redactor = redactor;
-    }
 
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex) =>
         ProcessAsync(message, pipeline, currentIndex).AsTask().GetAwaiter().GetResult();
@@ -56,7 +47,7 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
                 return;
             }
 
-            int limit = response.IsError ? MaxErrorBodyBytes : _maxBufferedBytes;
+            int limit = response.IsError ? MaxErrorBodyBytes : maxBufferedBytes;
             if (!response.IsError && ResponseHeaders.ContentLengthOf(response) is { } declared && declared > limit)
             {
                 throw TooLarge(response, context, $"{declared} bytes");
@@ -72,7 +63,7 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
 
             // The start of an error body holds its message; the rest is dropped with the connection.
             byte[] bytes = read.GetBuffer().AsSpan(0, (int)Math.Min(read.Length, limit)).ToArray();
-            response.ContentStream = new MemoryStream(response.IsError ? _redactor.Redact(bytes) : bytes, writable: false);
+            response.ContentStream = new MemoryStream(response.IsError ? redactor.Redact(bytes) : bytes, writable: false);
             await response.BufferContentAsync(message.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Fault(message, context, ex, timeout) is { } fault)
@@ -109,16 +100,16 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
     private MagicHourApiException? Fault(PipelineMessage message, MessageContext context, Exception ex, TimeSpan timeout)
     {
         PipelineResponse? response = message.Response;
-        string host = _redactor.Redact(message.Request.Uri!.IdnHost)!;
+        string host = redactor.Redact(message.Request.Uri!.IdnHost)!;
         string seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         (MagicHourErrorKind kind, bool sent, string? what, Exception? cause) = ex switch
         {
             OperationCanceledException when message.CancellationToken.IsCancellationRequested => default,
             OperationCanceledException when response is null => (MagicHourErrorKind.Timeout, true, $"no response from {host} within {seconds} s", ex),
             OperationCanceledException => (MagicHourErrorKind.Timeout, true, $"the response from {host} ({response.Status}) did not arrive whole within {seconds} s", ex),
-            ClientResultException { Status: 0, InnerException: HttpRequestException http } => (MagicHourErrorKind.Network, !FailedBeforeSending(http), _redactor.Redact(http.Message), http),
+            ClientResultException { Status: 0, InnerException: HttpRequestException http } => (MagicHourErrorKind.Network, !FailedBeforeSending(http), redactor.Redact(http.Message), http),
             HttpRequestException or IOException or ObjectDisposedException when response is not null =>
-                (MagicHourErrorKind.Network, true, $"the connection broke while the response ({response.Status}) was read: {_redactor.Redact(ex.Message)}", ex),
+                (MagicHourErrorKind.Network, true, $"the connection broke while the response ({response.Status}) was read: {redactor.Redact(ex.Message)}", ex),
             _ => default,
         };
         return what is null ? null : new MagicHourApiException(kind, $"{context.Operation}: {what}", operationId: context.Operation, innerException: cause)
@@ -128,15 +119,8 @@ internal sealed class ResponseBodyPolicy : PipelinePolicy
         };
     }
 
-    private MagicHourApiException TooLarge(PipelineResponse response, MessageContext context, string size) => new(
-        MagicHourErrorKind.InvalidResponse,
-        $"{context.Operation}: the response body is {size}, more than the {_maxBufferedBytes} bytes a JSON or text answer may have; it was not read.",
-        response,
-        operationId: context.Operation,
-        requestId: _redactor.Redact(ResponseHeaders.RequestIdOf(response)))
-    {
-        RequestMayHaveBeenProcessed = !context.IsIdempotent,
-    };
+    private MagicHourApiException TooLarge(PipelineResponse response, MessageContext context, string size) =>
+        context.InvalidResponse(response, $"the response body is {size}, more than the {maxBufferedBytes} bytes a JSON or text answer may have; it was not read.", redactor);
 
     private static bool FailedBeforeSending(HttpRequestException ex) => ex.HttpRequestError is
         HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
