@@ -135,17 +135,8 @@ public sealed class ClientModelTests : IAsyncLifetime
         using ActivityListener listener = Listen(spans);
         using Activity root = TestSource.StartActivity("test")!;
         using var client = new MagicHourClient(Options());
-        string image = Path.Combine(_outputs, "in.png");
-        Directory.CreateDirectory(_outputs);
-        await File.WriteAllBytesAsync(image, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
 
-        ProjectResult<ImageProjectsGetResponse> result = await client.V1.AiImageEditor.GenerateAsync(
-            new AiImageEditorCreateRequest
-            {
-                Style = new AiImageEditorCreateRequestStyle { Prompt = "Sunglasses" },
-                Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = image },
-            },
-            Generate());
+        ProjectResult<ImageProjectsGetResponse> result = await EditLocalImageAsync(client);
 
         List<Activity> mine = spans.Where(s => s.TraceId == root.TraceId).ToList();
         Activity generate = Assert.Single(mine, s => s.OperationName == MagicHourTelemetry.GenerateSpan);
@@ -204,17 +195,8 @@ public sealed class ClientModelTests : IAsyncLifetime
         MagicHourClientOptions off = Options();
         off.EnableDistributedTracing = false;
         using var client = new MagicHourClient(off);
-        string image = Path.Combine(_outputs, "in.png");
-        Directory.CreateDirectory(_outputs);
-        await File.WriteAllBytesAsync(image, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
 
-        ProjectResult<ImageProjectsGetResponse> result = await client.V1.AiImageEditor.GenerateAsync(
-            new AiImageEditorCreateRequest
-            {
-                Style = new AiImageEditorCreateRequestStyle { Prompt = "Sunglasses" },
-                Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = image },
-            },
-            Generate());
+        ProjectResult<ImageProjectsGetResponse> result = await EditLocalImageAsync(client);
         ProjectOperation<ImageProjectsGetResponse> resumed = await client.V1.ImageProjects.RehydrateAsync(result.ProjectId);
         await resumed.WaitForCompletionAsync();
         await resumed.UpdateStatusAsync();
@@ -324,6 +306,21 @@ public sealed class ClientModelTests : IAsyncLifetime
         DownloadDirectory = _outputs,
         Polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(50), MaxInterval = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(30) },
     };
+
+    /// <summary>A <c>GenerateAsync</c> with every step: a local image to upload, a project to poll, an output to download.</summary>
+    private async Task<ProjectResult<ImageProjectsGetResponse>> EditLocalImageAsync(MagicHourClient client)
+    {
+        string image = Path.Combine(_outputs, "in.png");
+        Directory.CreateDirectory(_outputs);
+        await File.WriteAllBytesAsync(image, [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        return await client.V1.AiImageEditor.GenerateAsync(
+            new AiImageEditorCreateRequest
+            {
+                Style = new AiImageEditorCreateRequestStyle { Prompt = "Sunglasses" },
+                Assets = new AiImageEditorCreateRequestAssets { ImageFilePath = image },
+            },
+            Generate());
+    }
 
     private static AiImageGeneratorCreateRequest Request() => new()
     {
