@@ -102,7 +102,7 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(OneLine(ex.Message));
     return 1;
 }
-catch (MagicHourProjectException ex) when (ex.Status == ProjectStatus.Complete)
+catch (MagicHourProjectException ex) when (ex.ProjectStatus == ProjectStatus.Complete)
 {
     // It completed and was charged, but its outputs could not be downloaded: the message says why and what to do.
     Console.Error.WriteLine(OneLine(ex.Message));
@@ -110,12 +110,12 @@ catch (MagicHourProjectException ex) when (ex.Status == ProjectStatus.Complete)
 }
 catch (MagicHourProjectException ex) when (ex.Kind == MagicHourErrorKind.Timeout)
 {
-    Console.Error.WriteLine($"Timed out waiting for project {ex.ProjectId} (last status: {ex.Status ?? "unknown"}).");
+    Console.Error.WriteLine($"Timed out waiting for project {ex.ProjectId} (last status: {ex.ProjectStatus ?? "unknown"}).");
     return 3;
 }
 catch (MagicHourProjectException ex)
 {
-    Console.Error.WriteLine($"Project {ex.ProjectId} ended as {ex.Status}: {ex.ErrorMessage ?? ex.Message}{(ex.ErrorCode is null ? string.Empty : $" ({ex.ErrorCode})")}");
+    Console.Error.WriteLine($"Project {ex.ProjectId} ended as {ex.ProjectStatus}: {ex.ErrorMessage ?? ex.Message}{(ex.ErrorCode is null ? string.Empty : $" ({ex.ErrorCode})")}");
     return 3;
 }
 catch (MagicHourApiException ex)

@@ -28,13 +28,14 @@ internal static class Workflow
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        string id = await pipeline.SendAsync(create, ReadId, cancellationToken);
+        string id = (await pipeline.SendAsync(create, ReadId, null, cancellationToken)).Value;
         ProjectState final = await new ProjectPoller(pipeline).WaitAsync(
             id,
-            token => pipeline.SendAsync(
+            async token => (await pipeline.SendAsync(
                 new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
                 ReadProject,
-                token),
+                null,
+                token)).Value,
             static project => project,
             polling,
             null,

@@ -97,7 +97,7 @@ public class CompileTests
         string all = result.UnqualifiedText();
         Assert.Contains("public static Uri DefaultBaseAddress { get; } = new(\"https://eu.pets.example.com\");", all);
         Assert.Contains("new ApiRequest(HttpMethod.Delete, \"/api/v3/pets/\" + ParameterFormatter.EscapePath(ParameterFormatter.Format(id)), \"DELETE /pets/{id}\")", all);
-        Assert.Contains("public sealed partial class PetStoreClient : IDisposable", all);
+        Assert.Contains("public partial class PetStoreClient : IDisposable", all);
     }
 
     internal static void AssertClean(GenerationResult result)

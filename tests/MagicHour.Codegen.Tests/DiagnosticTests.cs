@@ -101,7 +101,7 @@ public class DiagnosticTests
         Assert.Contains("'application/xml'", diagnostic.GetMessage());
         Assert.Equal(LineOf(spec, "\"requestBody\""), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         string all = string.Join("\n", result.Sources.Select(s => s.SourceText.ToString()));
-        Assert.Contains("Task<PetsGetResponse> GetAsync(long id, CancellationToken cancellationToken = default)", result.Signatures());
+        Assert.Contains("Task<ClientResult<PetsGetResponse>> GetAsync(long id, CancellationToken cancellationToken = default, RequestOptions? options = null)", result.Signatures());
         Assert.DoesNotContain("upload", all);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
     }

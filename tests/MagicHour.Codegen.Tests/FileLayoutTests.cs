@@ -62,7 +62,7 @@ public class FileLayoutTests
         Assert.Equal(before.Keys.OrderBy(k => k, StringComparer.Ordinal), after.Keys.OrderBy(k => k, StringComparer.Ordinal));
         string[] changed = after.Where(pair => before[pair.Key] != pair.Value).Select(pair => pair.Key).ToArray();
         Assert.Equal(new[] { "MagicHour.Client.MagicHourClient.V1ImageProjectsClient.g.cs" }, changed);
-        Assert.Contains("public sealed partial class V1ImageProjectsThumbnailClient", after[changed[0]]);
+        Assert.Contains("public partial class V1ImageProjectsThumbnailClient", after[changed[0]]);
         Assert.Matches(@"partial record \w*Thumbnail\w*Response : ", after[changed[0]]);
     }
 

@@ -132,13 +132,14 @@ public class GeneratedNameTests
         CompileTests.AssertClean(result);
         IReadOnlyList<string> signatures = result.Signatures();
         const string common = "string? body = null, string? options = null, string? cancellationTokenValue = null, string? content = null, string? response = null, string? apiRequest = null, IReadOnlyList<string>? item = null, string? form = null";
-        Assert.Contains($"Task<ThingsCreateResponse> CreateAsync(string request, ThingsCreateRequest requestBody, {common}, CancellationToken cancellationToken = default)", signatures);
-        Assert.Contains($"Task UpdateAsync(string request, IReadOnlyList<int>? requestBody = null, {common}, CancellationToken cancellationToken = default)", signatures);
-        Assert.Contains($"Task<string> PatchAsync(string request, Stream contentStream, string contentMediaType = \"image/png\", string? contentType = null, {common}, CancellationToken cancellationToken = default)", signatures);
-        Assert.Contains($"Task DeleteAsync(string request, IReadOnlyList<string>? element = null, FilePart? formBody = null, string? httpRequest = null, {common}, CancellationToken cancellationToken = default)", signatures);
+        const string tail = "CancellationToken cancellationToken = default, RequestOptions? requestOptions = null";
+        Assert.Contains($"Task<ClientResult<ThingsCreateResponse>> CreateAsync(string request, ThingsCreateRequest requestBody, {common}, {tail})", signatures);
+        Assert.Contains($"Task<ClientResult> UpdateAsync(string request, IReadOnlyList<int>? requestBody = null, {common}, {tail})", signatures);
+        Assert.Contains($"Task<ClientResult<string>> PatchAsync(string request, Stream contentStream, string contentMediaType = \"image/png\", string? contentType = null, {common}, {tail})", signatures);
+        Assert.Contains($"Task<ClientResult> DeleteAsync(string request, IReadOnlyList<string>? element = null, FilePart? formBody = null, string? httpRequest = null, {common}, {tail})", signatures);
 
         OperationModel delete = Operations(spec).Single(o => o.HttpMethod == "DELETE");
-        Assert.Equal(new OperationNames("cancellationToken", "apiRequest2", "item2", "form2"), delete.Names);
+        Assert.Equal(new OperationNames("cancellationToken", "apiRequest2", "item2", "form2", "requestOptions"), delete.Names);
     }
 
     /// <summary>The scenarios as one document: their paths and component schemas side by side.</summary>

@@ -88,7 +88,7 @@ public class IncrementalTests
         driver = driver.RunGenerators(compilation);
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.All(result.GeneratedSources, s => Assert.StartsWith("Contoso.Pets.PetsClient", s.HintName));
-        Assert.Contains(result.GeneratedSources, s => GeneratedCode.Unqualified(s.SourceText.ToString()).Contains("public sealed partial class PetsClient : IDisposable"));
+        Assert.Contains(result.GeneratedSources, s => GeneratedCode.Unqualified(s.SourceText.ToString()).Contains("public partial class PetsClient : IDisposable"));
     }
 
     [Fact]

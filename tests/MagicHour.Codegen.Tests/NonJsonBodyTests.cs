@@ -26,24 +26,24 @@ public class NonJsonBodyTests
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
         string all = result.UnqualifiedText();
         IReadOnlyList<string> signatures = result.Signatures();
-        Assert.Contains("Task<PetsImageCreateResponse> CreateAsync(long petId, FilePart image, string? description = null, IReadOnlyList<string>? tags = null, int? width = null, IReadOnlyList<FilePart>? extras = null, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult<PetsImageCreateResponse>> CreateAsync(long petId, FilePart image, string? description = null, IReadOnlyList<string>? tags = null, int? width = null, IReadOnlyList<FilePart>? extras = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("form.AddFile(\"image\", image);", all);
         Assert.Contains("form.Add(\"width\", width is null ? null : ParameterFormatter.Format(width.Value));", all);
         Assert.Contains("apiRequest.SetMultipartBody(form);", all);
 
-        Assert.Contains("Task<string> UpdateAsync(string name, Stream content, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult<string>> UpdateAsync(string name, Stream content, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, \"application/octet-stream\");", all);
         Assert.Contains("apiRequest.Accept = \"text/plain\";", all);
-        Assert.Contains("return _pipeline.SendForStringAsync(apiRequest, cancellationToken);", all);
+        Assert.Contains("return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);", all);
 
-        Assert.Contains("Task<BinaryResponse> GetAsync(string name, CancellationToken cancellationToken = default)", signatures);
-        Assert.Contains("return _pipeline.SendForBinaryAsync(apiRequest, cancellationToken);", all);
+        Assert.Contains("Task<ClientResult<BinaryResponse>> GetAsync(string name, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
+        Assert.Contains("return _pipeline.SendForBinaryAsync(apiRequest, options, cancellationToken);", all);
 
-        Assert.Contains("Task CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult> CreateAsync(Stream? content = null, string contentType = \"image/png\", CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, contentType);", all);
-        Assert.Contains("Task<BinaryResponse> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult<BinaryResponse>> CreateAsync(Stream content, string contentType = \"application/octet-stream\", CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
 
-        Assert.Contains("Task<string> CreateAsync(string username, string password, bool? remember = null, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult<string>> CreateAsync(string username, string password, bool? remember = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetFormUrlEncodedBody(form);", all);
     }
 
@@ -106,9 +106,9 @@ public class NonJsonBodyTests
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
         string all = result.UnqualifiedText();
         IReadOnlyList<string> signatures = result.Signatures();
-        Assert.Contains("Task CreateAsync(Stream? content = null, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult> CreateAsync(Stream? content = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
         Assert.Contains("apiRequest.SetStreamBody(content, \"image/png\");", all);
-        Assert.Contains("Task CreateAsync(int? orderId = null, int? userId = null, FilePart? documentFile = null, CancellationToken cancellationToken = default)", signatures);
-        Assert.Contains("Task UpdateAsync(IReadOnlyList<FilePart>? filename = null, CancellationToken cancellationToken = default)", signatures);
+        Assert.Contains("Task<ClientResult> CreateAsync(int? orderId = null, int? userId = null, FilePart? documentFile = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
+        Assert.Contains("Task<ClientResult> UpdateAsync(IReadOnlyList<FilePart>? filename = null, CancellationToken cancellationToken = default, RequestOptions? options = null)", signatures);
     }
 }

@@ -35,7 +35,8 @@ public sealed class BaseAddressTests : IDisposable
             options.BaseAddress = new Uri(option);
         }
 
-        using var pipeline = new ApiPipeline(new HttpClient(), options, disposeHttpClient: true, specHasServer ? SpecServer : null);
+        using var httpClient = new HttpClient();
+        using var pipeline = new ApiPipeline(httpClient, options, credential: null, specHasServer ? SpecServer : null);
 
         Assert.Equal(new Uri(expected), pipeline.BaseAddress);
     }

@@ -78,6 +78,33 @@ public sealed class ContentTests
     }
 
     [Fact]
+    public async Task A_multipart_form_of_text_fields_is_retried_after_a_503_with_the_boundary_its_header_names()
+    {
+        var descriptions = new List<string?>();
+        int calls = 0;
+        await using ScriptedHttpServer server = await ScriptedHttpServer.StartAsync(async context =>
+        {
+            // ReadFormAsync finds the parts by the boundary in Content-Type; a body with another boundary has none.
+            IFormCollection form = await context.Request.ReadFormAsync();
+            lock (descriptions)
+            {
+                descriptions.Add(form["description"]);
+            }
+
+            context.Response.StatusCode = Interlocked.Increment(ref calls) == 1 ? 503 : 200;
+            await context.Response.WriteAsync("stored");
+        });
+        using ApiPipeline pipeline = server.Pipeline();
+        var form = new FormBody();
+        form.Add("description", "a cat");
+        var request = new ApiRequest(HttpMethod.Post, "/pets/7/notes", "addNote");
+        request.SetMultipartBody(form);
+
+        Assert.Equal("stored", await pipeline.SendForStringAsync(request));
+        Assert.Equal(["a cat", "a cat"], descriptions);
+    }
+
+    [Fact]
     public async Task A_stream_body_is_streamed_and_not_retried_after_a_503_that_came_after_sending()
     {
         const int size = 1 << 20;

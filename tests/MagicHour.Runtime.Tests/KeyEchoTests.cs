@@ -63,7 +63,7 @@ public sealed class KeyEchoTests
             pipeline, created.Id, TestApi.FastPolling(TimeSpan.FromMilliseconds(500)), new SynchronousProgress<ProjectProgress>(progress.Add)));
 
         Assert.Equal(MagicHourErrorKind.Timeout, error.Kind);
-        Assert.Equal("waiting-for-***", error.Status);
+        Assert.Equal("waiting-for-***", error.ProjectStatus);
         Assert.NotEmpty(progress);
         NoKey.In(progress.Select(p => p.ToString()));
         NoKey.In(error);

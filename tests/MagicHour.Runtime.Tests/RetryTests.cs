@@ -142,7 +142,7 @@ public sealed class RetryTests
         {
             ApiKey = TestApi.ApiKey,
             BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/"),
-            LoggerFactory = logs.CreateFactory(),
+            ClientLoggingOptions = new() { LoggerFactory = logs.CreateFactory() },
             Retry = new RetryOptions { MaxRetries = 2, InitialDelay = TimeSpan.FromMilliseconds(10) },
         });
 

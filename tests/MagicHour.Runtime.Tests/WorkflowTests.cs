@@ -1,3 +1,4 @@
+using System.ClientModel;
 using MagicHour.Emulator;
 using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
@@ -103,8 +104,11 @@ public sealed class WorkflowTests
         using ApiPipeline pipeline = TestApi.Pipeline(emulator);
         int polls = 0;
 
-        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => new ProjectWorkflow(pipeline, null).CompleteAsync<TestProject>(
-            id, 5, "aiImageGenerator.createImage", (_, _) => { polls++; throw new InvalidOperationException("polled"); }, p => p.State, default));
+        var created = ClientResult.FromValue(new CreatedProject(id!, 5), new StubResponse());
+        using var workflow = new ProjectWorkflow(pipeline, null, "aiImageGenerator.createImage");
+
+        var error = await Assert.ThrowsAsync<MagicHourApiException>(() => workflow.CompleteAsync<CreatedProject, TestProject>(
+            Task.FromResult(created), c => c.Id, c => c.CreditsCharged, "imageProjects.getDetails", (_, _, _) => { polls++; throw new InvalidOperationException("polled"); }, p => p.State, default));
 
         Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
         Assert.True(error.RequestMayHaveBeenProcessed);
@@ -121,7 +125,7 @@ public sealed class WorkflowTests
         using var directory = new TempDirectory();
         string local = directory.Combine("face.png");
         await File.WriteAllBytesAsync(local, [.. PngSignature, 1]);
-        var workflow = new ProjectWorkflow(pipeline, null);
+        using var workflow = new ProjectWorkflow(pipeline, null, "aiImageEditor.createImage");
         workflow.AddInput(local);
         workflow.AddInputs(["https://example.com/ok.png", null]);
 

@@ -123,7 +123,7 @@ public sealed class GenerateAsyncTests : IAsyncLifetime
             Options()));
 
         Assert.Equal("no_source_face", error.ErrorCode);
-        Assert.Equal("error", error.Status);
+        Assert.Equal("error", error.ProjectStatus);
         Assert.False(Directory.Exists(_outputs) && Directory.EnumerateFileSystemEntries(_outputs).Any());
     }
 
@@ -135,7 +135,7 @@ public sealed class GenerateAsyncTests : IAsyncLifetime
             new AiImageGeneratorCreateRequest { ImageCount = 1, Style = new AiImageGeneratorCreateRequestStyle { Prompt = "x" } },
             Options()));
 
-        Assert.Equal("canceled", error.Status);
+        Assert.Equal("canceled", error.ProjectStatus);
         Assert.False(Directory.Exists(_outputs) && Directory.EnumerateFileSystemEntries(_outputs).Any());
     }
 

@@ -26,7 +26,7 @@ public sealed class HonestOutcomeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await MagicHourEmulator.StartAsync(new EmulatorOptions { RequiredApiKey = Key });
-        _client = new MagicHourClient(new MagicHourClientOptions { ApiKey = Key, BaseAddress = _emulator.BaseAddress, LoggerFactory = _logs });
+        _client = new MagicHourClient(new MagicHourClientOptions { ApiKey = Key, BaseAddress = _emulator.BaseAddress, ClientLoggingOptions = new() { LoggerFactory = _logs } });
     }
 
     public async Task DisposeAsync()
@@ -102,7 +102,7 @@ public sealed class HonestOutcomeTests : IAsyncLifetime
         MagicHourProjectException error = await Assert.ThrowsAsync<MagicHourProjectException>(() => _client.V1.AiImageGenerator.GenerateAsync(Request(), Options()));
 
         Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
-        Assert.Equal("complete", error.Status);
+        Assert.Equal("complete", error.ProjectStatus);
         Assert.Equal(5, error.CreditsCharged);
         Assert.Contains($"Project {error.ProjectId} completed (5 credits charged)", error.Message);
         Assert.Contains("fetch the project by its id later", error.Message);
@@ -133,7 +133,7 @@ public sealed class HonestOutcomeTests : IAsyncLifetime
         MagicHourProjectException error = await Assert.ThrowsAsync<MagicHourProjectException>(() => _client.V1.AiImageGenerator.GenerateAsync(Request(imageCount: 2), options));
 
         Assert.Equal(MagicHourErrorKind.DownloadTooLarge, error.Kind);
-        Assert.Equal("complete", error.Status);
+        Assert.Equal("complete", error.ProjectStatus);
         Assert.Equal(10, error.CreditsCharged);
         Assert.False(Directory.Exists(_outputs) && Directory.EnumerateFileSystemEntries(_outputs).Any());
     }

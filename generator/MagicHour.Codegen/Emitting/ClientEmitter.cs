@@ -14,7 +14,7 @@ internal static class ClientEmitter
 
         w.Doc(model.Documentation, $"A client for the API.");
         w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {name} : {KnownTypes.IDisposable}");
+        w.Open($"public partial class {name} : {KnownTypes.IDisposable}");
         string defaultAddress = model.DefaultBaseAddress is null ? "null" : "DefaultBaseAddress";
         if (model.DefaultBaseAddress is not null)
         {
@@ -26,24 +26,26 @@ internal static class ClientEmitter
         w.Line($"private readonly {KnownTypes.ApiPipeline} _pipeline;");
         w.Line("private readonly bool _ownsPipeline;");
         w.Line();
-        w.DocXml("summary", $"Creates a client with default options: the API key comes from the <c>{"MAGIC_HOUR_API_KEY"}</c> environment variable.");
-        w.Line($"public {name}()");
-        w.Line($"    : this(new {KnownTypes.MagicHourClientOptions}())");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
         w.DocTag("summary", "Creates a client with its own HTTP connection pool.");
-        w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
-        w.Line($"public {name}({KnownTypes.MagicHourClientOptions} options)");
-        w.Line($"    : this({KnownTypes.ApiPipeline}.Create(options, {defaultAddress}), ownsPipeline: true)");
+        w.Line("/// <param name=\"options\">API key (else <c>MAGIC_HOUR_API_KEY</c>), base address, network timeout, retries, logging and your policies; null for the defaults.</param>");
+        w.Line($"public {name}({KnownTypes.MagicHourClientOptions}? options = null)");
+        w.Line($"    : this(new {KnownTypes.ApiPipeline}(null, options, null, {defaultAddress}), ownsPipeline: true)");
         w.Line("{");
         w.Line("}");
         w.Line();
-        w.DocXml("summary", $"Creates a client over an <see cref=\"{KnownTypes.HttpClient}\"/> you manage, e.g. one from <c>IHttpClientFactory</c>.");
+        w.DocXml("summary", "Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.");
+        w.Line("/// <param name=\"credential\">The API key.</param>");
+        w.Line("/// <param name=\"options\">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>");
+        w.Line($"public {name}({KnownTypes.ApiKeyCredential} credential, {KnownTypes.MagicHourClientOptions}? options = null)");
+        w.Line($"    : this(new {KnownTypes.ApiPipeline}(null, options, credential ?? throw new {KnownTypes.ArgumentNullException}(nameof(credential)), {defaultAddress}), ownsPipeline: true)");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.DocXml("summary", $"Creates a client over an <see cref=\"{KnownTypes.HttpClient}\"/> you manage, e.g. one from <c>IHttpClientFactory</c> (automatic redirects off, so that the key never follows one to another host).");
         w.Line("/// <param name=\"httpClient\">The HTTP client to send requests with; it is not disposed with this client.</param>");
-        w.Line("/// <param name=\"options\">API key, base address, timeouts and retries.</param>");
+        w.Line("/// <param name=\"options\">API key, base address, network timeout, retries, logging and your policies; null for the defaults.</param>");
         w.Line($"public {name}({KnownTypes.HttpClient} httpClient, {KnownTypes.MagicHourClientOptions}? options = null)");
-        w.Line($"    : this(new {KnownTypes.ApiPipeline}(httpClient, options, disposeHttpClient: false, {defaultAddress}), ownsPipeline: true)");
+        w.Line($"    : this(new {KnownTypes.ApiPipeline}(httpClient ?? throw new {KnownTypes.ArgumentNullException}(nameof(httpClient)), options, null, {defaultAddress}), ownsPipeline: true)");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -53,6 +55,12 @@ internal static class ClientEmitter
         w.Line("    : this(pipeline, ownsPipeline: false)");
         w.Line("{");
         w.Line("}");
+        w.Line();
+        w.DocTag("summary", "For mocking: a subclass overrides the members it needs (groups, operations); nothing is sent.");
+        w.Open($"protected {name}()");
+        w.Line("_pipeline = null!;");
+        EmitNullGroups(w, root);
+        w.Close();
         w.Line();
         w.Open($"private {name}({KnownTypes.ApiPipeline} pipeline, bool ownsPipeline)");
         w.Line($"_pipeline = pipeline ?? throw new {KnownTypes.ArgumentNullException}(nameof(pipeline));");
@@ -64,14 +72,14 @@ internal static class ClientEmitter
 
         w.Close();
         w.Line();
-        w.DocTag("summary", "The pipeline that sends this client's requests.");
-        w.Line($"public {KnownTypes.ApiPipeline} Pipeline => _pipeline;");
+        w.DocXml("summary", "The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.");
+        w.Line($"public virtual {KnownTypes.ApiPipeline} Pipeline => _pipeline;");
         EmitGroupProperties(w, root);
         EmitOperations(w, root);
         w.Line();
         w.DocTag("summary", "Releases the HTTP resources this client created.");
         w.Open("public void Dispose()");
-        w.Open("if (_ownsPipeline)");
+        w.Open("if (_ownsPipeline && _pipeline is not null)");
         w.Line("_pipeline.Dispose();");
         w.Close();
         w.Close();
@@ -83,8 +91,14 @@ internal static class ClientEmitter
         string path = "/" + string.Join("/", group.PathSegments);
         w.DocTag("summary", $"The operations under `{path}`.");
         w.Line(FileHeader.GeneratedCodeAttribute);
-        w.Open($"public sealed partial class {group.ClassName}");
+        w.Open($"public partial class {group.ClassName}");
         w.Line($"private readonly {KnownTypes.ApiPipeline} _pipeline;");
+        w.Line();
+        w.DocXml("summary", "For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.");
+        w.Open($"protected {group.ClassName}()");
+        w.Line("_pipeline = null!;");
+        EmitNullGroups(w, group);
+        w.Close();
         w.Line();
         w.Open($"internal {group.ClassName}({KnownTypes.ApiPipeline} pipeline)");
         w.Line("_pipeline = pipeline;");
@@ -105,7 +119,16 @@ internal static class ClientEmitter
         {
             w.Line();
             w.DocTag("summary", $"The operations under `/{string.Join("/", child.PathSegments)}`.");
-            w.Line($"public {child.ClassName} {child.PropertyName} {{ get; }}");
+            w.Line($"public virtual {child.ClassName} {child.PropertyName} {{ get; }}");
+        }
+    }
+
+    /// <summary>A mocking constructor leaves the groups to the subclass (which overrides the properties it uses).</summary>
+    private static void EmitNullGroups(CodeWriter w, OperationGroupModel group)
+    {
+        foreach (OperationGroupModel child in group.Groups)
+        {
+            w.Line($"{child.PropertyName} = null!;");
         }
     }
 
@@ -126,6 +149,7 @@ internal static class ClientEmitter
             {
                 w.Line();
                 WorkflowEmitter.EmitProjectAdapter(w, operation.ProjectAdapter);
+                WorkflowEmitter.EmitRehydrate(w, operation, operation.ProjectAdapter);
             }
 
             if (operation.UploadAdapter is not null)
@@ -190,13 +214,14 @@ internal static class ClientEmitter
         Deprecations.WriteFor(w, operation);
         List<string> signature = Parameters(operation).Declarations;
         signature.Add($"{KnownTypes.CancellationToken} {names.CancellationToken} = default");
+        signature.Add($"{KnownTypes.RequestOptions}? {names.RequestOptions} = null");
         string returnType = operation.ResponseKind switch
         {
-            ResponseKind.Text => $"{KnownTypes.Task}<string>",
-            ResponseKind.Binary => $"{KnownTypes.Task}<{KnownTypes.BinaryResponse}>",
-            _ => operation.ResponseType is null ? KnownTypes.Task : $"{KnownTypes.Task}<{CSharpType.Of(operation.ResponseType, false)}>",
+            ResponseKind.Text => $"{KnownTypes.Task}<{KnownTypes.ClientResult}<string>>",
+            ResponseKind.Binary => $"{KnownTypes.Task}<{KnownTypes.ClientResult}<{KnownTypes.BinaryResponse}>>",
+            _ => operation.ResponseType is null ? $"{KnownTypes.Task}<{KnownTypes.ClientResult}>" : $"{KnownTypes.Task}<{KnownTypes.ClientResult}<{CSharpType.Of(operation.ResponseType, false)}>>",
         };
-        w.OpenMethod($"public {returnType} {operation.MethodName}Async", signature);
+        w.OpenMethod($"public virtual {returnType} {operation.MethodName}Async", signature);
 
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
         {
@@ -254,13 +279,14 @@ internal static class ClientEmitter
             w.Line($"{request}.Accept = {CodeWriter.Literal(operation.ResponseAccept)};");
         }
 
+        string tail = $"{names.RequestOptions}, {names.CancellationToken}";
         string send = operation.ResponseKind switch
         {
-            ResponseKind.Text => $"SendForStringAsync({request}, {names.CancellationToken})",
-            ResponseKind.Binary => $"SendForBinaryAsync({request}, {names.CancellationToken})",
+            ResponseKind.Text => $"SendForStringAsync({request}, {tail})",
+            ResponseKind.Binary => $"SendForBinaryAsync({request}, {tail})",
             _ => operation.ResponseType is null
-                ? $"SendAsync({request}, {names.CancellationToken})"
-                : $"SendAsync<{CSharpType.Of(operation.ResponseType, false)}>({request}, {JsonCode.ReaderDelegate(operation.ResponseType)}, {names.CancellationToken})",
+                ? $"SendAsync({request}, {tail})"
+                : $"SendAsync<{CSharpType.Of(operation.ResponseType, false)}>({request}, {JsonCode.ReaderDelegate(operation.ResponseType)}, {tail})",
         };
         w.Line($"return _pipeline.{send};");
         w.Close();
@@ -309,9 +335,10 @@ internal static class ClientEmitter
         }
 
         w.DocTag("param", "Cancels the call.", NameAttribute(operation.Names.CancellationToken));
+        w.DocXml("param", "Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.", NameAttribute(operation.Names.RequestOptions));
         if (operation.ResponseKind == ResponseKind.Text)
         {
-            w.Line("/// <returns>The response text.</returns>");
+            w.Line("/// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>");
         }
         else if (operation.ResponseKind == ResponseKind.Binary)
         {
@@ -319,7 +346,11 @@ internal static class ClientEmitter
         }
         else if (operation.ResponseType is not null)
         {
-            w.Line("/// <returns>The response body.</returns>");
+            w.Line("/// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>");
+        }
+        else
+        {
+            w.Line("/// <returns>The response's status and headers.</returns>");
         }
 
         string invalid = operation.ResponseKind == ResponseKind.Json ? ", or the response is not the JSON the API promises." : ".";

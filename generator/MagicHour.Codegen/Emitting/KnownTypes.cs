@@ -49,7 +49,14 @@ internal static class KnownTypes
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
 
-    // Microsoft.Extensions.DependencyInjection
+    // System.ClientModel
+    public const string ApiKeyCredential = "global::System.ClientModel.ApiKeyCredential";
+    public const string ClientResult = "global::System.ClientModel.ClientResult";
+    public const string ContinuationToken = "global::System.ClientModel.ContinuationToken";
+    public const string RequestOptions = "global::System.ClientModel.Primitives.RequestOptions";
+
+    // Microsoft.Extensions.Configuration and DependencyInjection
+    public const string IConfiguration = "global::Microsoft.Extensions.Configuration.IConfiguration";
     public const string IServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     public const string IHttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
 
@@ -75,6 +82,7 @@ internal static class KnownTypes
     public const string JsonAny = JsonRuntimeNamespace + ".JsonAny";
     public const string GenerateOptions = "global::MagicHour.Runtime.Projects.GenerateOptions";
     public const string MagicHourProjectException = "global::MagicHour.Runtime.Projects.MagicHourProjectException";
+    public const string ProjectOperation = "global::MagicHour.Runtime.Projects.ProjectOperation";
     public const string ProjectResult = "global::MagicHour.Runtime.Projects.ProjectResult";
     public const string ProjectWorkflow = "global::MagicHour.Runtime.Projects.ProjectWorkflow";
     public const string ProjectState = "global::MagicHour.Runtime.Projects.ProjectState";

@@ -28,6 +28,23 @@ internal static class ServiceCollectionEmitter
         w.Line($"return {KnownTypes.MagicHourServiceCollectionExtensions}.AddMagicHourClient(");
         w.Line($"    services, static pipeline => new {name}(pipeline), configure, {defaultAddress});");
         w.Close();
+        w.Line();
+        w.DocXml("summary", string.Join("\n", new[]
+        {
+            $"Registers <see cref=\"{name}\"/> like <see cref=\"Add{name}({KnownTypes.IServiceCollection}, {KnownTypes.Action}{{{KnownTypes.MagicHourClientOptions}}})\"/>, with options read",
+            "from configuration, e.g. <c>builder.Configuration.GetSection(\"MagicHour\")</c> (<c>ApiKey</c>, <c>BaseAddress</c>, <c>NetworkTimeout</c>,",
+            "<c>ApplicationId</c>, <c>Retry</c>, <c>Polling</c>…), without reflection.",
+        }));
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configuration\">The client's configuration section.</param>");
+        w.Line("/// <param name=\"configure\">Sets further options after the configuration was read; null for none.</param>");
+        w.Line("/// <returns>The builder of the underlying HttpClient, to add handlers or settings.</returns>");
+        w.OpenMethod(
+            $"public static {KnownTypes.IHttpClientBuilder} Add{name}",
+            new[] { $"this {KnownTypes.IServiceCollection} services", $"{KnownTypes.IConfiguration} configuration", $"{KnownTypes.Action}<{KnownTypes.MagicHourClientOptions}>? configure = null" });
+        w.Line($"return {KnownTypes.MagicHourServiceCollectionExtensions}.AddMagicHourClient(");
+        w.Line($"    services, static pipeline => new {name}(pipeline), configuration, configure, {defaultAddress});");
+        w.Close();
         w.Close();
         return w.ToString();
     }

@@ -20,7 +20,6 @@ internal static class WorkflowEmitter
     {
         WorkflowModel workflow = operation.Workflow!;
         string projectType = CSharpType.Of(workflow.ProjectType, false);
-        string createdType = CSharpType.Of(operation.ResponseType!, false);
         string request = workflow.RequestParameter;
         string local = workflow.WorkflowLocal;
         string token = workflow.CancellationTokenParameter;
@@ -58,9 +57,9 @@ internal static class WorkflowEmitter
         var signature = declarations.ToList();
         signature.Add($"{KnownTypes.GenerateOptions}? {workflow.OptionsParameter} = null");
         signature.Add($"{KnownTypes.CancellationToken} {token} = default");
-        w.OpenMethod($"public async {KnownTypes.Task}<{KnownTypes.ProjectResult}<{projectType}>> GenerateAsync", signature);
+        w.OpenMethod($"public virtual async {KnownTypes.Task}<{KnownTypes.ProjectResult}<{projectType}>> GenerateAsync", signature);
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull({request});");
-        w.Line($"var {local} = new {KnownTypes.ProjectWorkflow}(_pipeline, {workflow.OptionsParameter});");
+        w.Line($"using var {local} = new {KnownTypes.ProjectWorkflow}(_pipeline, {workflow.OptionsParameter}, {CodeWriter.Literal(operation.OperationId)});");
         if (workflow.Assets.Count > 0)
         {
             AddInputs(w, workflow.Assets, request, local);
@@ -78,16 +77,42 @@ internal static class WorkflowEmitter
         var createArguments = arguments.ToList();
         createArguments.Add(token);
         string created = workflow.CreatedLocal;
-        w.Line($"{createdType} {created} = await {operation.MethodName}Async({string.Join(", ", createArguments)}).ConfigureAwait(false);");
         w.Line($"return await {local}.CompleteAsync(");
         w.Indent();
-        w.Line($"{created}.{workflow.IdProperty},");
-        w.Line($"{(workflow.CreditsProperty is null ? "null" : $"{created}.{workflow.CreditsProperty}")},");
-        w.Line($"{CodeWriter.Literal(operation.OperationId)},");
+        w.Line($"{operation.MethodName}Async({string.Join(", ", createArguments)}),");
+        w.Line($"static {created} => {created}.{workflow.IdProperty},");
+        w.Line(workflow.CreditsProperty is null ? $"static {created} => null," : $"static {created} => {created}.{workflow.CreditsProperty},");
+        w.Line($"{CodeWriter.Literal(workflow.StatusOperationId)},");
         w.Line($"new {workflow.StatusClassName}(_pipeline).{workflow.StatusMethodName}Async,");
         w.Line($"{workflow.ProjectAdapter.ClassName}.{workflow.ProjectAdapter.MethodName},");
         w.Line($"{token}).ConfigureAwait(false);");
         w.Outdent();
+        w.Close();
+    }
+
+    /// <summary>The <c>RehydrateAsync</c> overloads beside a status operation: take a project up again by id or token.</summary>
+    public static void EmitRehydrate(CodeWriter w, OperationModel status, ProjectAdapterModel adapter)
+    {
+        RehydrateNames names = adapter.Rehydrate;
+        string operation = $"{KnownTypes.ProjectOperation}<{adapter.ProjectTypeName}>";
+        string tail = $"{CodeWriter.Literal(status.OperationId)}, {status.MethodName}Async, {adapter.MethodName}, {names.CancellationTokenParameter}";
+        w.Line();
+        w.DocXml("summary", $"Takes up a project again by its id (after a process restart, in another client): reads it once through <see cref=\"{status.MethodName}Async\"/> and returns its operation, to wait for it and download its outputs.");
+        w.Line($"/// <param name=\"{names.ProjectIdParameter}\">The project's id, as its create call returned it.</param>");
+        w.Line($"/// <param name=\"{names.CancellationTokenParameter}\">Cancels the read.</param>");
+        w.Line("/// <returns>The project's operation, with the project as read.</returns>");
+        w.Line($"/// <exception cref=\"{KnownTypes.MagicHourApiException}\">The project cannot be read, e.g. it does not exist.</exception>");
+        w.OpenMethod($"public virtual {KnownTypes.Task}<{operation}> {names.MethodName}", new[] { $"string {names.ProjectIdParameter}", $"{KnownTypes.CancellationToken} {names.CancellationTokenParameter} = default" });
+        w.Line($"return {operation}.RehydrateAsync(_pipeline, {names.ProjectIdParameter}, {tail});");
+        w.Close();
+        w.Line();
+        w.DocXml("summary", $"Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).");
+        w.Line($"/// <param name=\"{names.TokenParameter}\">The token.</param>");
+        w.Line($"/// <param name=\"{names.CancellationTokenParameter}\">Cancels the read.</param>");
+        w.Line("/// <returns>The project's operation, with the project as read.</returns>");
+        w.Line($"/// <exception cref=\"{KnownTypes.ArgumentException}\">The token is not one of this kind of project.</exception>");
+        w.OpenMethod($"public virtual {KnownTypes.Task}<{operation}> {names.MethodName}", new[] { $"{KnownTypes.ContinuationToken} {names.TokenParameter}", $"{KnownTypes.CancellationToken} {names.CancellationTokenParameter} = default" });
+        w.Line($"return {operation}.RehydrateAsync(_pipeline, {names.TokenParameter}, {tail});");
         w.Close();
     }
 

@@ -79,7 +79,8 @@ internal sealed record RequestBodyModel(TypeRef Type, bool IsRequired, string? D
 /// <param name="Request">The local that holds the request being built.</param>
 /// <param name="Item">The loop variable over an array parameter or form field.</param>
 /// <param name="Form">For a form body: the local that collects its fields.</param>
-internal sealed record OperationNames(string CancellationToken, string Request, string Item, string? Form);
+/// <param name="RequestOptions">The <c>RequestOptions</c> parameter (per-call headers, policies, error behaviour), after the cancellation token.</param>
+internal sealed record OperationNames(string CancellationToken, string Request, string Item, string? Form, string RequestOptions);
 
 /// <summary>A documented error response, mapped to the runtime's exception.</summary>
 internal sealed record ErrorResponseModel(string StatusCode, string? Description);

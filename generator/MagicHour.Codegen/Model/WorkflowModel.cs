@@ -80,10 +80,13 @@ internal sealed record ProjectErrorModel(MemberModel Error, TextMemberModel? Cod
 
 /// <summary>
 /// The static method, beside a status operation, that turns its typed project into the runtime's <c>ProjectState</c>.
-/// Members the project type lacks are null, and the adapter passes the runtime's defaults for them.
+/// Members the project type lacks are null, and the adapter passes the runtime's defaults for them. Beside it, the
+/// <c>RehydrateAsync</c> methods that take a project up again by its id or rehydration token.
 /// </summary>
+/// <param name="Rehydrate">The rehydrate methods' name and parameters, claimed among the class's members.</param>
 internal sealed record ProjectAdapterModel(
     string MethodName,
+    RehydrateNames Rehydrate,
     string ProjectTypeName,
     string ParameterName,
     TextMemberModel Id,
@@ -92,6 +95,9 @@ internal sealed record ProjectAdapterModel(
     MemberModel? Credits,
     DownloadsModel? Downloads,
     ProjectErrorModel? Error);
+
+/// <summary>The <c>RehydrateAsync</c> overloads of a status operation's group: method and parameter names.</summary>
+internal sealed record RehydrateNames(string MethodName, string ProjectIdParameter, string TokenParameter, string CancellationTokenParameter);
 
 /// <summary>
 /// The method, beside the upload-URL operation, that the runtime calls with the files to upload: it builds the

@@ -207,7 +207,7 @@ internal sealed class OperationMapper
         }
 
         string? form = body?.Kind is BodyKind.Multipart or BodyKind.FormUrlEncoded ? names.Claim("form", "formBody") : null;
-        var methodNames = new OperationNames(cancellationToken, names.Claim("apiRequest", "httpRequest"), names.Claim("item", "element"), form);
+        var methodNames = new OperationNames(cancellationToken, names.Claim("apiRequest", "httpRequest"), names.Claim("item", "element"), form, names.Claim("options", "requestOptions"));
 
         TypeRef? responseType = null;
         ResponseKind responseKind = ResponseKind.Json;

@@ -237,7 +237,13 @@ internal sealed class WorkflowMapper
             adapter = new MethodRefModel(status.Group.ClassName, MembersOf(status.Group).Claim("ToProjectState", "ToMagicHourProjectState"));
             adapters[project.Name] = adapter;
             OperationModel host = added.TryGetValue(status.Operation, out OperationModel? already) ? already : status.Operation;
-            added[status.Operation] = host with { ProjectAdapter = ProjectAdapterFor(project, adapter.MethodName) };
+            var rehydrateParameters = new NameScope();
+            var rehydrate = new RehydrateNames(
+                MembersOf(status.Group).Claim("RehydrateAsync", "RehydrateProjectAsync"),
+                rehydrateParameters.Claim("projectId"),
+                rehydrateParameters.Claim("rehydrationToken"),
+                rehydrateParameters.Claim("cancellationToken"));
+            added[status.Operation] = host with { ProjectAdapter = ProjectAdapterFor(project, adapter.MethodName, rehydrate) };
         }
 
         PropertyModel id = created!.Properties.First(IsIdProperty);
@@ -311,7 +317,7 @@ internal sealed class WorkflowMapper
     }
 
     /// <summary>The project type's members that the runtime's <c>ProjectState</c> takes.</summary>
-    private ProjectAdapterModel ProjectAdapterFor(ObjectModel project, string methodName)
+    private ProjectAdapterModel ProjectAdapterFor(ObjectModel project, string methodName, RehydrateNames rehydrate)
     {
         var names = new NameScope(new[] { methodName });
         string parameter = names.Claim("project");
@@ -332,6 +338,7 @@ internal sealed class WorkflowMapper
 
         return new ProjectAdapterModel(
             methodName,
+            rehydrate,
             project.Name,
             parameter,
             TextMember(project, "id")!,

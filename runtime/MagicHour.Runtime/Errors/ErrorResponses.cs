@@ -1,22 +1,20 @@
-using System.Net.Http;
+using System.ClientModel.Primitives;
+using System.Net;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using MagicHour.Runtime.Http;
 
 namespace MagicHour.Runtime;
 
-/// <summary>Turns a failed response, whose body the transport already read, into a <see cref="MagicHourApiException"/>.</summary>
+/// <summary>Turns a failed response, whose body the pipeline already read (and redacted), into a <see cref="MagicHourApiException"/>.</summary>
 internal static class ErrorResponses
 {
-    public static async Task<MagicHourApiException> CreateAsync(
-        HttpResponseMessage response, string operation, ApiKeyCredential credential, CancellationToken cancellationToken)
+    public static MagicHourApiException Create(PipelineResponse response, string operation, KeyRedactor redactor)
     {
-        string? serverMessage = credential.Redact(await ReadServerMessageAsync(response, cancellationToken).ConfigureAwait(false));
-        MagicHourErrorKind kind = MagicHourApiException.KindOf(response.StatusCode);
-        int status = (int)response.StatusCode;
-        string message = $"{operation} failed with {status} ({response.StatusCode}){(serverMessage is null ? "." : $": {serverMessage}")}{Hint(kind)}";
-        return new MagicHourApiException(kind, message, response.StatusCode, serverMessage, operation, credential.Redact(ResponseHeaders.RequestIdOf(response)))
+        string? serverMessage = redactor.Redact(ServerMessageOf(response));
+        var status = (HttpStatusCode)response.Status;
+        MagicHourErrorKind kind = MagicHourApiException.KindOf(status);
+        string message = $"{operation} failed with {response.Status} ({status}){(serverMessage is null ? "." : $": {serverMessage}")}{Hint(kind)}";
+        return new MagicHourApiException(kind, message, response, serverMessage, operation, redactor.Redact(ResponseHeaders.RequestIdOf(response)))
         {
             RetryAfter = ResponseHeaders.RetryAfterOf(response),
         };
@@ -31,12 +29,11 @@ internal static class ErrorResponses
     };
 
     /// <summary>The <c>message</c> of a JSON error body, or null when the body is not one.</summary>
-    private static async Task<string?> ReadServerMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static string? ServerMessageOf(PipelineResponse response)
     {
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using JsonDocument document = JsonDocument.Parse(body);
+            using JsonDocument document = JsonDocument.Parse(response.Content.ToMemory());
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("message", out JsonElement message)
                 && message.ValueKind == JsonValueKind.String

@@ -1,29 +1,40 @@
 using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Net;
 
 namespace MagicHour.Runtime;
 
 /// <summary>
-/// The base exception of the Magic Hour client: an API call, upload or download that failed, with the HTTP status, the
-/// server's message, the operation and the request id when the server sent one. <see cref="Projects.MagicHourProjectException"/>
-/// derives from it for projects that did not complete or whose outputs could not be fetched; a local input rejected
-/// before anything was sent is an <see cref="ArgumentException"/> instead. It never contains the API key.
+/// The base exception of the Magic Hour client, a <see cref="ClientResultException"/> as System.ClientModel clients
+/// throw: an API call, upload or download that failed, with the HTTP status (<see cref="ClientResultException.Status"/>,
+/// 0 when no response arrived), the response itself (<see cref="ClientResultException.GetRawResponse"/>, null when none
+/// arrived), the server's message, the operation and the request id when the server sent one.
+/// <see cref="Projects.MagicHourProjectException"/> derives from it for projects that did not complete or whose outputs
+/// could not be fetched; a local input rejected before anything was sent is an <see cref="ArgumentException"/> instead.
+/// It never contains the API key: not in its message, its inner exception, nor the error body of its raw response.
 /// </summary>
-public class MagicHourApiException : Exception
+public class MagicHourApiException : ClientResultException
 {
     /// <summary>Creates the exception.</summary>
+    /// <param name="kind">What kind of failure this is.</param>
+    /// <param name="message">What happened, with the API key nowhere in it.</param>
+    /// <param name="response">The response, when one arrived.</param>
+    /// <param name="serverMessage">The <c>message</c> the server sent.</param>
+    /// <param name="operationId">The spec's id of the operation, or a name such as <c>upload</c>.</param>
+    /// <param name="requestId">The server's request id.</param>
+    /// <param name="innerException">The cause.</param>
     public MagicHourApiException(
         MagicHourErrorKind kind,
         string message,
-        HttpStatusCode? statusCode = null,
+        PipelineResponse? response = null,
         string? serverMessage = null,
         string? operationId = null,
         string? requestId = null,
         Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, response, innerException)
     {
         Kind = kind;
-        StatusCode = statusCode;
         ServerMessage = serverMessage;
         OperationId = operationId;
         RequestId = requestId;
@@ -32,8 +43,8 @@ public class MagicHourApiException : Exception
     /// <summary>What kind of failure this is.</summary>
     public MagicHourErrorKind Kind { get; }
 
-    /// <summary>The HTTP status code, when a response arrived.</summary>
-    public HttpStatusCode? StatusCode { get; }
+    /// <summary>The HTTP status code, when a response arrived (the same as <see cref="ClientResultException.Status"/>).</summary>
+    public HttpStatusCode? StatusCode => Status == 0 ? null : (HttpStatusCode)Status;
 
     /// <summary>The <c>message</c> the server sent, when it sent one.</summary>
     public string? ServerMessage { get; }

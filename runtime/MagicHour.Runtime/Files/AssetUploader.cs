@@ -1,4 +1,6 @@
 using System;
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -142,7 +144,7 @@ public sealed class AssetUploader
             AssetUploadTarget target = answer[i];
             if (!Uri.TryCreate(target?.UploadUrl, UriKind.Absolute, out Uri? url) || !UriSafety.IsHttp(url))
             {
-                throw InvalidTargets($"upload URL {i + 1} ('{_pipeline.Credential.Redact(UriSafety.ForLog(target?.UploadUrl))}') is not an absolute http(s) URL");
+                throw InvalidTargets($"upload URL {i + 1} ('{_pipeline.Redactor.Redact(UriSafety.ForLog(target?.UploadUrl))}') is not an absolute http(s) URL");
             }
 
             if (string.IsNullOrWhiteSpace(target!.FilePath))
@@ -163,16 +165,9 @@ public sealed class AssetUploader
     {
         long length = new FileInfo(path).Length;
 
-        // A new stream for every attempt: the pipeline may retry the PUT.
-        HttpContent CreateContent()
-        {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var content = new StreamContent(stream, StreamBufferSize);
-            content.Headers.ContentLength = stream.Length;
-            return content;
-        }
-
-        using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, CreateContent, Operation, cancellationToken).ConfigureAwait(false);
+        // A file stream is seekable: a retry of the PUT sends it again from the start.
+        using BinaryContent content = BinaryContent.Create(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan));
+        using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Put, uploadUrl, content, Operation, cancellationToken).ConfigureAwait(false);
         RuntimeLog.Uploaded(_pipeline.Logger, path, filePath, length);
     }
 

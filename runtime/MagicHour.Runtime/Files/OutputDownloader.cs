@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
@@ -108,13 +109,13 @@ public sealed class OutputDownloader
         RetryOptions retry = _pipeline.Options.Retry;
         for (int attempt = 1; ; attempt++)
         {
-            using HttpResponseMessage response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Get, url, null, Operation, cancellationToken).ConfigureAwait(false);
-            budget.StartFile(response.Content.Headers.ContentLength, Redact(UriSafety.ForLog(url)));
+            using PipelineResponse response = await _pipeline.SendUnauthenticatedAsync(HttpMethod.Get, url, null, Operation, cancellationToken).ConfigureAwait(false);
+            budget.StartFile(ResponseHeaders.ContentLengthOf(response), Redact(UriSafety.ForLog(url)));
             try
             {
                 await CopyBodyAsync(response, path, budget, cancellationToken).ConfigureAwait(false);
                 budget.FinishFile();
-                return (budget.FileBytes, response.Content.Headers.ContentType?.MediaType);
+                return (budget.FileBytes, response.Headers.TryGetValue("Content-Type", out string? type) && type is not null ? type.Split(';')[0].Trim() : null);
             }
             catch (MagicHourApiException ex) when (ex.Kind is MagicHourErrorKind.Network or MagicHourErrorKind.Timeout && !cancellationToken.IsCancellationRequested)
             {
@@ -124,7 +125,7 @@ public sealed class OutputDownloader
                     throw new MagicHourApiException(
                         ex.Kind,
                         $"{Operation}: {Redact(UriSafety.ForLog(url))} broke off after {written} bytes, {attempt} time{(attempt == 1 ? "" : "s")}: {ex.Message}",
-                        response.StatusCode,
+                        response,
                         operationId: Operation,
                         innerException: ex);
                 }
@@ -137,13 +138,13 @@ public sealed class OutputDownloader
     }
 
     /// <summary>Copies the body; its stream already bounds every read by the network timeout.</summary>
-    private static async Task CopyBodyAsync(HttpResponseMessage response, string path, ByteBudget budget, CancellationToken cancellationToken)
+    private static async Task CopyBodyAsync(PipelineResponse response, string path, ByteBudget budget, CancellationToken cancellationToken)
     {
-        long? expected = response.Content.Headers.ContentLength;
+        long? expected = ResponseHeaders.ContentLengthOf(response);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using Stream body = response.ContentStream ?? Stream.Null;
             await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
             int read;
             while ((read = await body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
@@ -190,7 +191,7 @@ public sealed class OutputDownloader
         throw new IOException($"No free file name for {baseName}{extension} in {root}.");
     }
 
-    private string Redact(string text) => _pipeline.Credential.Redact(text)!;
+    private string Redact(string text) => _pipeline.Redactor.Redact(text)!;
 
     private static void TryDelete(string path)
     {

@@ -1,93 +1,88 @@
 using System;
-using System.Collections.Generic;
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Runtime.Http.Policies;
 using MagicHour.Runtime.Json;
+using MagicHour.Runtime.Logging;
+using MagicHour.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MagicHour.Runtime.Logging;
 
 namespace MagicHour.Runtime.Http;
 
 /// <summary>
-/// Sends the requests that generated clients describe through a pipeline of policies (retry, redirect,
-/// authentication, logging, transport), maps failures to <see cref="MagicHourApiException"/> and reads JSON responses
-/// with the generated readers.
+/// Sends the requests that generated clients describe through a System.ClientModel <see cref="ClientPipeline"/>
+/// (User-Agent, the credit-safe retry policy, redirects, the API key, your policies, message logging, body reading,
+/// the <see cref="HttpClient"/> transport), maps failures to <see cref="MagicHourApiException"/>, reads JSON responses
+/// with the generated readers and traces every call.
 /// </summary>
 public class ApiPipeline : IDisposable
 {
-    /// <summary>The logger category of everything the runtime logs.</summary>
+    /// <summary>The logger category of everything the runtime logs itself.</summary>
     public const string LoggerCategory = "MagicHour.Runtime";
 
     private const int MaxRedirects = 5;
+    private const string JsonMediaType = "application/json";
 
     // The path is built from escaped segments already; canonicalizing it would turn an id such as ".." (even as %2E%2E)
     // into a dot segment and send the request to another endpoint.
     private static readonly UriCreationOptions VerbatimPath = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    private const string JsonMediaType = "application/json";
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly ClientPipeline _assetPipeline;
 
-    private readonly HttpClient _httpClient;
-    private readonly bool _disposeHttpClient;
-    private readonly ApiKeyCredential _credential;
-    private readonly Uri _baseAddress;
-    private readonly PipelinePolicy[] _apiPolicies;
-    private readonly PipelinePolicy[] _assetPolicies;
-
-    /// <summary>Creates a pipeline over <paramref name="httpClient"/>.</summary>
-    /// <exception cref="InvalidOperationException">No API key is set in the options or the environment.</exception>
-    /// <exception cref="ArgumentException">The base address (from the options or <c>MAGIC_HOUR_BASE_URL</c>) is not https, nor http to a loopback address.</exception>
-    public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options = null, bool disposeHttpClient = false)
-        : this(httpClient, options, disposeHttpClient, defaultBaseAddress: null)
-    {
-    }
-
-    /// <summary>Creates a pipeline over <paramref name="httpClient"/> for an API whose own default address is <paramref name="defaultBaseAddress"/>.</summary>
-    /// <param name="httpClient">The HTTP client to send with.</param>
+    /// <summary>Creates a pipeline over <paramref name="httpClient"/> (which should not follow redirects itself).</summary>
+    /// <param name="httpClient">The HTTP client to send with; null makes one, which the pipeline disposes.</param>
     /// <param name="options">The client's options; their <see cref="MagicHourClientOptions.BaseAddress"/>, or else the
     /// <c>MAGIC_HOUR_BASE_URL</c> environment variable, wins over <paramref name="defaultBaseAddress"/>.</param>
-    /// <param name="disposeHttpClient">Whether disposing the pipeline disposes <paramref name="httpClient"/>.</param>
+    /// <param name="credential">The API key, which may be rotated with <see cref="ApiKeyCredential.Update"/>; null takes
+    /// <see cref="MagicHourClientOptions.ApiKey"/> or the <c>MAGIC_HOUR_API_KEY</c> environment variable.</param>
     /// <param name="defaultBaseAddress">The address to use when the options set none, e.g. the spec's first server.</param>
-    public ApiPipeline(HttpClient httpClient, MagicHourClientOptions? options, bool disposeHttpClient, Uri? defaultBaseAddress)
+    /// <exception cref="InvalidOperationException">No API key is given, set in the options or in the environment.</exception>
+    /// <exception cref="ArgumentException">The base address (from the options or <c>MAGIC_HOUR_BASE_URL</c>) is not https, nor http to a loopback address.</exception>
+    public ApiPipeline(HttpClient? httpClient, MagicHourClientOptions? options = null, ApiKeyCredential? credential = null, Uri? defaultBaseAddress = null)
     {
-        _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? new MagicHourClientOptions();
         Options.Validate();
-        _credential = new ApiKeyCredential(Options.ResolveApiKey());
-        _baseAddress = Options.ResolveBaseAddress(defaultBaseAddress);
-        _disposeHttpClient = disposeHttpClient;
-        Logger = new RedactingLogger(Options.LoggerFactory?.CreateLogger(LoggerCategory) ?? NullLogger.Instance, _credential);
+        Credential = credential ?? new ApiKeyCredential(Options.ResolveApiKey());
+        BaseAddress = Options.ResolveBaseAddress(defaultBaseAddress);
+        Redactor = new KeyRedactor(Credential);
 
-        var retry = new RetryPolicy(Options.Retry, Logger);
-        var redirect = new RedirectPolicy(MaxRedirects);
-        var logging = new LoggingPolicy(Logger);
-        var transport = new TransportPolicy(_httpClient, Options.NetworkTimeout, Options.MaxBufferedResponseBytes, _credential);
-        _apiPolicies = [retry, redirect, new AuthenticationPolicy(_credential, _baseAddress), logging, transport];
+        // The user's options stay theirs; the pipelines are built from a copy with the client's own parts filled in.
+        PipelineOptions = Options.Clone();
+        ClientLoggingOptions logging = PipelineOptions.ClientLoggingOptions ??= new ClientLoggingOptions();
+        bool loggingOn = logging.EnableLogging != false;
+        if (logging.LoggerFactory is { } loggerFactory)
+        {
+            logging.LoggerFactory = new RedactingLoggerFactory(loggerFactory, Redactor);
+        }
 
-        // Uploads and downloads have no authentication policy: the key is simply never in their pipeline.
-        _assetPolicies = [retry, redirect, logging, transport];
+        Logger = loggingOn && logging.LoggerFactory is { } factory ? factory.CreateLogger(LoggerCategory) : NullLogger.Instance;
+        PipelineOptions.RetryPolicy ??= new CreditSafeRetryPolicy(Options.Retry, Logger);
+        if (PipelineOptions.Transport is null)
+        {
+            _ownedHttpClient = httpClient is null ? new HttpClient(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan } : null;
+            PipelineOptions.Transport = new HttpClientPipelineTransport(httpClient ?? _ownedHttpClient, loggingOn, logging.LoggerFactory);
+        }
+
+        // Uploads and downloads go through a pipeline that has no key to add, and no System.ClientModel message logging:
+        // a pre-signed URL carries its signature in the query, so the runtime logs them by path alone.
+        ClientPipelineOptions assetOptions = PipelineOptions.Clone();
+        assetOptions.ClientLoggingOptions!.EnableMessageLogging = false;
+        assetOptions.ClientLoggingOptions.EnableMessageContentLogging = false;
+        var userAgent = new UserAgentPolicy(typeof(ApiPipeline).Assembly, Options.ApplicationId);
+        var body = new ResponseBodyPolicy(Options.MaxBufferedResponseBytes, Redactor);
+        Pipeline = ClientPipeline.Create(PipelineOptions, [userAgent], [new RedirectPolicy(MaxRedirects), new ApiKeyPolicy(Redactor, BaseAddress)], [body]);
+        _assetPipeline = ClientPipeline.Create(assetOptions, [userAgent], [new RedirectPolicy(MaxRedirects)], [body]);
     }
 
     /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, which it disposes.</summary>
-    public static ApiPipeline Create(MagicHourClientOptions? options = null) => Create(options, defaultBaseAddress: null);
-
-    /// <summary>Creates a pipeline with its own <see cref="HttpClient"/>, defaulting to <paramref name="defaultBaseAddress"/>.</summary>
-    public static ApiPipeline Create(MagicHourClientOptions? options, Uri? defaultBaseAddress)
-    {
-        var httpClient = new HttpClient(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan };
-        try
-        {
-            return new(httpClient, options, disposeHttpClient: true, defaultBaseAddress);
-        }
-        catch
-        {
-            httpClient.Dispose();
-            throw;
-        }
-    }
+    public static ApiPipeline Create(MagicHourClientOptions? options = null, Uri? defaultBaseAddress = null) => new(null, options, null, defaultBaseAddress);
 
     /// <summary>
     /// The handler the client uses when it makes its own <see cref="HttpClient"/>: automatic redirects off, so the
@@ -100,62 +95,60 @@ public class ApiPipeline : IDisposable
         ConnectTimeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>The client's options.</summary>
+    /// <summary>The client's options, as given.</summary>
     public MagicHourClientOptions Options { get; }
 
+    /// <summary>The System.ClientModel pipeline every API call goes through.</summary>
+    public ClientPipeline Pipeline { get; }
+
+    /// <summary>The API key; <see cref="ApiKeyCredential.Update"/> takes effect on the next request.</summary>
+    public ApiKeyCredential Credential { get; }
+
     /// <summary>
-    /// The logger of the runtime (a no-op logger when the options have no logger factory). Everything logged through it
-    /// has the API key redacted.
+    /// The logger of the runtime (a no-op logger when the options' <see cref="ClientLoggingOptions"/> have no logger
+    /// factory). Everything logged through it has the API key redacted.
     /// </summary>
     public ILogger Logger { get; }
 
     /// <summary>The address requests go to.</summary>
-    public Uri BaseAddress => _baseAddress;
+    public Uri BaseAddress { get; }
+
+    /// <summary>The pipeline options with the client's own policies in place, for tracing decisions.</summary>
+    internal ClientPipelineOptions PipelineOptions { get; }
 
     /// <summary>The redactor of everything built from server data.</summary>
-    internal ApiKeyCredential Credential => _credential;
+    internal KeyRedactor Redactor { get; }
 
     /// <summary>Sends <paramref name="request"/> and reads the JSON response with <paramref name="readBody"/>.</summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, CancellationToken cancellationToken = default)
+    /// <param name="request">What to send.</param>
+    /// <param name="readBody">The generated reader of the response.</param>
+    /// <param name="options">Per-call headers, policies, error behaviour and cancellation; null for none.</param>
+    /// <param name="cancellationToken">Cancels the call (as does the options' token).</param>
+    /// <returns>The value with the response it was read from. With <see cref="ClientErrorBehaviors.NoThrow"/>, an error
+    /// status gives a result whose value is default and whose raw response has the status.</returns>
+    public Task<ClientResult<T>> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(readBody);
-        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? JsonMediaType, bufferResponse: true, cancellationToken).ConfigureAwait(false);
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return SendRequestAsync(request, request?.Accept ?? JsonMediaType, bufferBody: true, options, cancellationToken, response =>
         {
-            var reader = new Utf8JsonReader(body);
+            if (response.IsError)
+            {
+                return ClientResult.FromOptionalValue<T>(default, response)!;
+            }
+
+            var reader = new Utf8JsonReader(response.Content);
             JsonSupport.Read(ref reader);
-            return readBody(ref reader);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
-        {
-            throw InvalidResponse(request, response, "the response is not the JSON the API promises", ex);
-        }
+            return ClientResult.FromValue(readBody(ref reader), response);
+        });
     }
 
     /// <summary>Sends <paramref name="request"/>, expecting no response body; no <c>Accept</c> header is sent unless the request sets one.</summary>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept, bufferResponse: true, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<ClientResult> SendAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRequestAsync(request, request?.Accept, bufferBody: true, options, cancellationToken, ClientResult.FromResponse);
 
     /// <summary>Sends <paramref name="request"/> and reads the text response, decoded with the charset the server names (UTF-8 by default).</summary>
-    public async Task<string> SendForStringAsync(ApiRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? "text/*", bufferResponse: true, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The charset the server named is not one .NET knows.
-            throw InvalidResponse(request, response, "the response text cannot be decoded", ex);
-        }
-    }
+    public Task<ClientResult<string>> SendForStringAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRequestAsync(request, request?.Accept ?? "text/*", bufferBody: true, options, cancellationToken, response => ClientResult.FromValue(response.IsError ? string.Empty : Decode(response), response));
 
     /// <summary>
     /// Sends <paramref name="request"/> and returns the binary response as soon as its headers arrive, its body still
@@ -163,34 +156,21 @@ public class ApiPipeline : IDisposable
     /// throws a <see cref="MagicHourApiException"/> of kind <see cref="MagicHourErrorKind.Timeout"/>. The caller must
     /// dispose the result, which releases the response and its connection.
     /// </summary>
-    public async Task<BinaryResponse> SendForBinaryAsync(ApiRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        HttpResponseMessage response = await SendCoreAsync(request, request.Accept ?? "*/*", bufferResponse: false, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return new BinaryResponse(response, await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
+    public Task<ClientResult<BinaryResponse>> SendForBinaryAsync(ApiRequest request, RequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendRequestAsync(request, request?.Accept ?? "*/*", bufferBody: false, options, cancellationToken, response => ClientResult.FromValue(new BinaryResponse(response), response));
 
     /// <summary>
     /// Sends a request to an absolute, pre-signed upload or download URL. It never carries the API key, whatever the
     /// host; it is retried like an idempotent request. The response has a success status and its headers read; the
-    /// caller reads the body as a stream (every read bounded by the network timeout, as for
+    /// caller reads <see cref="PipelineResponse.ContentStream"/> (every read bounded by the network timeout, as for
     /// <see cref="SendForBinaryAsync"/>) and disposes it.
     /// </summary>
     /// <param name="method">GET for a download, PUT for an upload.</param>
     /// <param name="uri">The pre-signed http(s) URL.</param>
-    /// <param name="createContent">Makes the body anew for each attempt, or null.</param>
-    /// <param name="operation">A name for logs and errors, e.g. <c>upload</c>.</param>
+    /// <param name="content">The body, or null; a retry sends it again, so a stream must be seekable (<see cref="BinaryContent.Create(System.IO.Stream)"/>).</param>
+    /// <param name="operation">A name for logs, spans and errors, e.g. <c>upload</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<HttpResponseMessage> SendUnauthenticatedAsync(
-        HttpMethod method, Uri uri, Func<HttpContent?>? createContent, string operation, CancellationToken cancellationToken = default)
+    public Task<PipelineResponse> SendUnauthenticatedAsync(HttpMethod method, Uri uri, BinaryContent? content, string operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(uri);
@@ -200,14 +180,13 @@ public class ApiPipeline : IDisposable
             throw new ArgumentException($"'{UriSafety.ForLog(uri)}' is not an absolute http(s) URL.", nameof(uri));
         }
 
-        using var message = new PipelineMessage(method, uri, operation, authenticate: false, isIdempotent: true, createContent, null, cancellationToken)
-        {
-            BufferResponse = false,
-        };
-        return await RunAsync(message, operation, cancellationToken).ConfigureAwait(false);
+        PipelineMessage message = _assetPipeline.CreateMessage(uri, method.Method, CreditSafeClassifier.Instance);
+        new MessageContext(operation, IsIdempotent: true, BufferBody: false).AttachTo(message);
+        message.Request.Content = content;
+        return SendTracedAsync(_assetPipeline, message, null, cancellationToken, static response => response);
     }
 
-    /// <summary>Releases the HTTP client when the pipeline owns it.</summary>
+    /// <summary>Releases the HTTP client when the pipeline made it.</summary>
     public void Dispose()
     {
         Dispose(true);
@@ -215,69 +194,92 @@ public class ApiPipeline : IDisposable
     }
 
     /// <summary>Never shows the API key.</summary>
-    public override string ToString() => $"ApiPipeline {{ BaseAddress = {_baseAddress}, ApiKey = *** }}";
+    public override string ToString() => $"ApiPipeline {{ BaseAddress = {BaseAddress}, ApiKey = *** }}";
 
-    /// <summary>Releases the HTTP client when the pipeline owns it.</summary>
+    /// <summary>Releases the HTTP client when the pipeline made it.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _disposeHttpClient)
+        if (disposing)
         {
-            _httpClient.Dispose();
+            _ownedHttpClient?.Dispose();
         }
     }
 
-    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, string? accept, bool bufferResponse, CancellationToken cancellationToken)
+    private static string Decode(PipelineResponse response)
     {
-        var headers = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
+        string? charset = response.Headers.TryGetValue("Content-Type", out string? type)
+            && System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(type, out var mediaType) ? mediaType.CharSet?.Trim('"') : null;
+        System.Text.Encoding encoding = string.IsNullOrEmpty(charset) ? System.Text.Encoding.UTF8 : System.Text.Encoding.GetEncoding(charset);
+        return encoding.GetString(response.Content.ToMemory().Span);
+    }
+
+    private Task<TResult> SendRequestAsync<TResult>(
+        ApiRequest request, string? accept, bool bufferBody, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var uri = new Uri(BaseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri(), VerbatimPath);
+        PipelineMessage message = Pipeline.CreateMessage(uri, request.Method.Method, CreditSafeClassifier.Instance);
+        new MessageContext(request.OperationId, request.IsIdempotent, bufferBody) { CanResendBody = () => request.CanResendBody }.AttachTo(message);
         if (accept is not null)
         {
-            headers.Add(new("Accept", accept));
+            message.Request.Headers.Set("Accept", accept);
         }
 
-        headers.AddRange(request.Headers);
-        using var message = new PipelineMessage(
-            request.Method,
-            new Uri(_baseAddress.AbsoluteUri.TrimEnd('/') + request.BuildRelativeUri(), VerbatimPath),
-            request.OperationId,
-            authenticate: true,
-            request.IsIdempotent,
-            request.CreateContent,
-            headers,
-            cancellationToken)
+        foreach ((string name, string value) in request.Headers)
         {
-            CanResendBody = () => request.CanResendBody,
-            BufferResponse = bufferResponse,
-        };
-        return await RunAsync(message, request.OperationId, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<HttpResponseMessage> RunAsync(PipelineMessage message, string operation, CancellationToken cancellationToken)
-    {
-        await new PipelineNext(message.Authenticate ? _apiPolicies : _assetPolicies, 0).InvokeAsync(message).ConfigureAwait(false);
-        HttpResponseMessage response = message.TakeResponse();
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
+            message.Request.Headers.Add(name, value);
         }
 
-        using (response)
+        message.Request.Content = request.CreateContent(out string? mediaType);
+        if (mediaType is not null)
         {
-            throw await ErrorResponses.CreateAsync(response, operation, _credential, cancellationToken).ConfigureAwait(false);
+            message.Request.Headers.Set("Content-Type", mediaType);
         }
+
+        return SendTracedAsync(Pipeline, message, options, cancellationToken, read);
     }
 
     /// <summary>
-    /// A success response whose body is unusable. The server answered, so it processed the request: a create was charged.
-    /// The reader's exception is kept only in a sanitized copy, as its message may quote what the server sent.
+    /// One traced call: sends <paramref name="message"/> (and disposes it), then hands its response to
+    /// <paramref name="read"/>: a success, or (when the options say not to throw) an error status, which
+    /// <paramref name="read"/> turns into a result with no value. A body that does not read is an invalid response.
     /// </summary>
-    private MagicHourApiException InvalidResponse(ApiRequest request, HttpResponseMessage response, string what, Exception ex) => new(
-        MagicHourErrorKind.InvalidResponse,
-        $"{request.OperationId}: {what}: {_credential.Redact(ex.Message)}",
-        response.StatusCode,
-        operationId: request.OperationId,
-        requestId: _credential.Redact(ResponseHeaders.RequestIdOf(response)),
-        innerException: _credential.Sanitize(ex))
+    private async Task<TResult> SendTracedAsync<TResult>(
+        ClientPipeline pipeline, PipelineMessage message, RequestOptions? options, CancellationToken cancellationToken, Func<PipelineResponse, TResult> read)
     {
-        RequestMayHaveBeenProcessed = !request.IsIdempotent,
-    };
+        using (message)
+        {
+            MessageContext context = MessageContext.Of(message);
+            using Activity? activity = MagicHourTelemetry.StartCall(PipelineOptions, context.Operation, message.Request);
+            try
+            {
+                message.Apply(options);
+
+                // The body policy reads bodies itself (within the timeout, up to a limit); System.ClientModel only streams them.
+                message.BufferResponse = false;
+                using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, options?.CancellationToken ?? default);
+                await pipeline.SendAsync(message, cancellation.Token).ConfigureAwait(false);
+                PipelineResponse response = message.ExtractResponse()!;
+                MagicHourTelemetry.Answered(activity, response);
+                if (response.IsError && options?.ErrorOptions.HasFlag(ClientErrorBehaviors.NoThrow) != true)
+                {
+                    throw ErrorResponses.Create(response, context.Operation, Redactor);
+                }
+
+                try
+                {
+                    return read(response);
+                }
+                catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or ArgumentException)
+                {
+                    throw context.InvalidResponse(response, $"the response body is not what the API promises: {Redactor.Redact(ex.Message)}", Redactor, ex);
+                }
+            }
+            catch (Exception ex)
+            {
+                MagicHourTelemetry.Fail(activity, ex);
+                throw;
+            }
+        }
+    }
 }

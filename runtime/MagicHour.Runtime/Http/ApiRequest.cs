@@ -1,9 +1,9 @@
 using System;
+using System.ClientModel;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using MagicHour.Runtime.Json;
 
@@ -12,7 +12,7 @@ namespace MagicHour.Runtime.Http;
 /// <summary>One API call as generated code describes it: method, path, parameters and body.</summary>
 public sealed class ApiRequest
 {
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private const string JsonMediaType = "application/json; charset=utf-8";
 
     private readonly List<KeyValuePair<string, string>> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
@@ -114,10 +114,13 @@ public sealed class ApiRequest
     public void SetMultipartBody(FormBody form)
     {
         ArgumentNullException.ThrowIfNull(form);
+
+        // One boundary for every attempt: the Content-Type header that names it is set once.
+        string boundary = Guid.NewGuid().ToString();
         SetBody(
             () =>
             {
-                var content = new MultipartFormDataContent();
+                var content = new MultipartFormDataContent(boundary);
                 foreach (KeyValuePair<string, object> field in form.Fields)
                 {
                     if (field.Value is FilePart file)
@@ -167,14 +170,17 @@ public sealed class ApiRequest
         return builder.ToString();
     }
 
-    /// <summary>The body as HTTP content, or null when there is none. Each call makes new content, so a retry can resend it.</summary>
-    public HttpContent? CreateContent()
+    /// <summary>The body and its media type, or null when there is none. A JSON body is written once and sent as often as needed.</summary>
+    internal BinaryContent? CreateContent(out string? mediaType)
     {
         if (_createBody is not null)
         {
-            return _createBody();
+            var body = new HttpContentBody(_createBody);
+            mediaType = body.MediaType;
+            return body;
         }
 
+        mediaType = null;
         if (_writeBody is null)
         {
             return null;
@@ -186,9 +192,8 @@ public sealed class ApiRequest
             _writeBody(writer);
         }
 
-        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
-        content.Headers.ContentType = JsonMediaType;
-        return content;
+        mediaType = JsonMediaType;
+        return BinaryContent.Create(new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)));
     }
 
     private void SetBody(Func<HttpContent> createBody, bool replayable)

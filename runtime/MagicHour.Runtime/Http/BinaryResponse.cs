@@ -1,27 +1,27 @@
 using System;
+using System.ClientModel.Primitives;
 using System.IO;
-using System.Net.Http;
 using System.Threading.Tasks;
 
 namespace MagicHour.Runtime.Http;
 
 /// <summary>
-/// A success response whose body is binary, still streaming from the connection. Dispose it (or its owner) once the
-/// body is read: that releases the HTTP response and the connection it holds.
+/// A success response whose body is binary, still streaming from the connection. Dispose it once the body is read:
+/// that releases the HTTP response and the connection it holds.
 /// </summary>
 public sealed class BinaryResponse : IDisposable, IAsyncDisposable
 {
-    private readonly HttpResponseMessage _response;
+    private readonly PipelineResponse _response;
 
-    internal BinaryResponse(HttpResponseMessage response, Stream content)
+    internal BinaryResponse(PipelineResponse response)
     {
         _response = response;
-        Content = content;
-        ContentType = response.Content.Headers.ContentType?.ToString();
-        Length = response.Content.Headers.ContentLength;
+        Content = response.ContentStream ?? Stream.Null;
+        ContentType = response.Headers.TryGetValue("Content-Type", out string? type) ? type : null;
+        Length = ResponseHeaders.ContentLengthOf(response);
     }
 
-    /// <summary>The body, read once, as it arrives.</summary>
+    /// <summary>The body, read once, as it arrives; every read waits at most the network timeout.</summary>
     public Stream Content { get; }
 
     /// <summary>The <c>Content-Type</c> header, e.g. <c>image/png</c>, or null when the server sent none.</summary>

@@ -7,37 +7,20 @@ using System.Threading.Tasks;
 namespace MagicHour.Runtime.Http;
 
 /// <summary>
-/// A streamed response body (a binary response, a download) whose every read must make progress within the network
-/// timeout. A read that waits longer, or a connection that breaks, ends in a <see cref="MagicHourApiException"/> of kind
-/// <see cref="MagicHourErrorKind.Timeout"/> or <see cref="MagicHourErrorKind.Network"/> that says how far the body got.
+/// A streamed response body (a binary response, a download). System.ClientModel's transport already bounds every read
+/// by the network timeout (it closes a body that stalls); this stream says what happened in our terms: a read that
+/// timed out or a connection that broke ends in a <see cref="MagicHourApiException"/> of kind
+/// <see cref="MagicHourErrorKind.Timeout"/> or <see cref="MagicHourErrorKind.Network"/> that says how far the body got,
+/// and every later read reports the same fault.
 /// </summary>
-internal sealed class ResponseBodyStream : Stream
+/// <param name="inner">The body as the transport delivers it, each read bounded by <paramref name="timeout"/>.</param>
+/// <param name="timeout">How long one read may wait for data, for messages.</param>
+/// <param name="operation">The operation, for messages.</param>
+/// <param name="mayHaveBeenProcessed">Whether a failure means a non-idempotent request was processed (it was answered with success).</param>
+internal sealed class ResponseBodyStream(Stream inner, TimeSpan timeout, string operation, bool mayHaveBeenProcessed) : Stream
 {
-    private readonly HttpContent _content;
-    private readonly Stream _inner;
-    private readonly TimeSpan _timeout;
-    private readonly string _operation;
-    private readonly bool _mayHaveBeenProcessed;
     private long _bytesRead;
-    private volatile bool _closedByTimer;
     private MagicHourApiException? _failure;
-
-    /// <param name="content">The response content the body belongs to; disposed with this stream.</param>
-    /// <param name="inner">The body as the connection delivers it.</param>
-    /// <param name="timeout">How long one read may wait for data.</param>
-    /// <param name="operation">The operation, for messages.</param>
-    /// <param name="mayHaveBeenProcessed">Whether a failure means a non-idempotent request was processed (it was answered with success).</param>
-    public ResponseBodyStream(HttpContent content, Stream inner, TimeSpan timeout, string operation, bool mayHaveBeenProcessed)
-    {
-        _content = content;
-        _inner = inner;
-        _timeout = timeout;
-        _operation = operation;
-        _mayHaveBeenProcessed = mayHaveBeenProcessed;
-    }
-
-    /// <summary>How many bytes of the body were read so far.</summary>
-    public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     public override bool CanRead => true;
 
@@ -49,26 +32,20 @@ internal sealed class ResponseBodyStream : Stream
 
     public override long Position
     {
-        get => BytesRead;
+        get => _bytesRead;
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        // A synchronous read cannot take a token: when the timer fires it closes the body, which ends the read (and
-        // any later one: the body is gone).
         ThrowIfFailed();
-        using var stall = new CancellationTokenSource(_timeout);
-        using CancellationTokenRegistration abort = stall.Token.Register(static state => ((ResponseBodyStream)state!).CloseByTimer(), this);
         try
         {
-            return Count(_inner.Read(buffer));
+            return Count(inner.Read(buffer, offset, count));
         }
-        catch (Exception ex) when (_closedByTimer || IsBreak(ex))
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
         {
-            throw Fault(ex, _closedByTimer);
+            throw Fault(ex);
         }
     }
 
@@ -78,15 +55,13 @@ internal sealed class ResponseBodyStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfFailed();
-        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        stall.CancelAfter(_timeout);
         try
         {
-            return Count(await _inner.ReadAsync(buffer, stall.Token).ConfigureAwait(false));
+            return Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (IsStall(ex, stall.Token) || IsBreak(ex)))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException or IOException or HttpRequestException)
         {
-            throw Fault(ex, stall.IsCancellationRequested);
+            throw Fault(ex);
         }
     }
 
@@ -104,58 +79,35 @@ internal sealed class ResponseBodyStream : Stream
     {
         if (disposing)
         {
-            _inner.Dispose();
-            _content.Dispose();
+            inner.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private static bool IsStall(Exception ex, CancellationToken stall) =>
-        stall.IsCancellationRequested && ex is OperationCanceledException or ObjectDisposedException or IOException;
-
-    private static bool IsBreak(Exception ex) => ex is IOException or HttpRequestException;
-
-    private void CloseByTimer()
-    {
-        _closedByTimer = true;
-        _inner.Dispose();
-    }
-
     /// <summary>Once a read failed, the body is gone: every later read reports the same fault.</summary>
     private void ThrowIfFailed()
     {
-        if (_failure is { } failure)
+        if (_failure is { InnerException: { } cause })
         {
-            throw new MagicHourApiException(failure.Kind, failure.Message, operationId: failure.OperationId, innerException: failure.InnerException)
-            {
-                RequestMayHaveBeenProcessed = failure.RequestMayHaveBeenProcessed,
-            };
-        }
-
-        if (_closedByTimer)
-        {
-            throw Fault(new ObjectDisposedException(nameof(ResponseBodyStream)), stalled: true);
+            throw Fault(cause);
         }
     }
 
     private int Count(int read)
     {
-        Interlocked.Add(ref _bytesRead, read);
+        _bytesRead += read;
         return read;
     }
 
-    private MagicHourApiException Fault(Exception ex, bool stalled) => _failure = stalled
-        ? new MagicHourApiException(
-            MagicHourErrorKind.Timeout,
-            $"{_operation}: the response body stalled after {BytesRead} bytes: no data for {_timeout.TotalSeconds:0.###} s.",
-            operationId: _operation,
-            innerException: ex)
-        { RequestMayHaveBeenProcessed = _mayHaveBeenProcessed }
-        : new MagicHourApiException(
-            MagicHourErrorKind.Network,
-            $"{_operation}: the connection broke after {BytesRead} bytes of the response body: {ex.Message}",
-            operationId: _operation,
-            innerException: ex)
-        { RequestMayHaveBeenProcessed = _mayHaveBeenProcessed };
+    private MagicHourApiException Fault(Exception ex) => _failure = new MagicHourApiException(
+        ex is OperationCanceledException ? MagicHourErrorKind.Timeout : MagicHourErrorKind.Network,
+        ex is OperationCanceledException
+            ? $"{operation}: the response body stalled after {Position} bytes: no data for {timeout.TotalSeconds:0.###} s."
+            : $"{operation}: the connection broke after {Position} bytes of the response body: {ex.Message}",
+        operationId: operation,
+        innerException: ex)
+    {
+        RequestMayHaveBeenProcessed = mayHaveBeenProcessed,
+    };
 }

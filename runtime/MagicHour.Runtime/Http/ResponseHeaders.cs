@@ -1,21 +1,23 @@
 using System;
-using System.Net.Http;
+using System.ClientModel.Primitives;
+using System.Globalization;
 
 namespace MagicHour.Runtime.Http;
 
-/// <summary>What the runtime reads from response headers: the server's request id and how long it asks to wait.</summary>
-internal static class ResponseHeaders
+/// <summary>What the runtime reads from response headers: the server's request id, how long it asks to wait, the body's length.</summary>
+public static class ResponseHeaders
 {
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid"];
 
-    /// <summary>The server's request id, when it sent one.</summary>
-    public static string? RequestIdOf(HttpResponseMessage response)
+    /// <summary>The server's request id (<c>x-request-id</c>, <c>request-id</c> or <c>x-amzn-requestid</c>), when it sent one.</summary>
+    public static string? RequestIdOf(PipelineResponse response)
     {
+        ArgumentNullException.ThrowIfNull(response);
         foreach (string name in RequestIdHeaders)
         {
-            if (response.Headers.TryGetValues(name, out var values))
+            if (response.Headers.TryGetValue(name, out string? value))
             {
-                return string.Join(",", values);
+                return value;
             }
         }
 
@@ -23,14 +25,26 @@ internal static class ResponseHeaders
     }
 
     /// <summary>The wait the server asked for, from <c>Retry-After</c> as seconds or as a date.</summary>
-    public static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    internal static TimeSpan? RetryAfterOf(PipelineResponse response)
     {
-        if (response.Headers.RetryAfter is not { } header)
+        if (!response.Headers.TryGetValue("Retry-After", out string? header) || string.IsNullOrWhiteSpace(header))
         {
             return null;
         }
 
-        TimeSpan? wait = header.Delta ?? (header.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        if (int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(header, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date)
+            ? Max(date - DateTimeOffset.UtcNow)
+            : null;
     }
+
+    /// <summary>The <c>Content-Length</c> header, or null when the length is not known in advance.</summary>
+    internal static long? ContentLengthOf(PipelineResponse response) =>
+        response.Headers.TryGetValue("Content-Length", out string? length) && long.TryParse(length, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
+
+    private static TimeSpan Max(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
 }

@@ -6,7 +6,7 @@ namespace MagicHour.Runtime.Projects;
 /// A project that did not complete: it failed (<see cref="MagicHourErrorKind.ProjectFailed"/>, with the project's error
 /// code and message), was canceled, was deleted, or did not finish in time (<see cref="MagicHourErrorKind.Timeout"/>,
 /// with the last status seen). Also a project that completed, and was charged, but whose outputs could not be
-/// downloaded (<see cref="Status"/> is <c>complete</c>; the kind says why, e.g. <see cref="MagicHourErrorKind.InvalidResponse"/>
+/// downloaded (<see cref="ProjectStatus"/> is <c>complete</c>; the kind says why, e.g. <see cref="MagicHourErrorKind.InvalidResponse"/>
 /// for a download URL the client cannot fetch): its outputs can be fetched later through the project's id.
 /// Everything in it that the server sent has the API key redacted.
 /// </summary>
@@ -23,10 +23,10 @@ public class MagicHourProjectException : MagicHourApiException
         string? operationId = null,
         Exception? innerException = null,
         int? creditsCharged = null)
-        : base(kind, message, statusCode: null, serverMessage: errorMessage, operationId: operationId, innerException: innerException)
+        : base(kind, message, response: null, serverMessage: errorMessage, operationId: operationId, innerException: innerException)
     {
         ProjectId = projectId;
-        Status = status;
+        ProjectStatus = status;
         ErrorCode = errorCode;
         CreditsCharged = creditsCharged;
     }
@@ -34,8 +34,8 @@ public class MagicHourProjectException : MagicHourApiException
     /// <summary>The project's id.</summary>
     public string ProjectId { get; }
 
-    /// <summary>The last status seen; null when no poll succeeded.</summary>
-    public string? Status { get; }
+    /// <summary>The project's last status seen; null when no poll succeeded. (<see cref="System.ClientModel.ClientResultException.Status"/> is the HTTP status, 0 here.)</summary>
+    public string? ProjectStatus { get; }
 
     /// <summary>The project's error code (e.g. <c>no_source_face</c>) when it failed.</summary>
     public string? ErrorCode { get; }

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using System.ClientModel.Primitives;
 using MagicHour.Runtime.Http;
 using MagicHour.Runtime.Logging;
+using MagicHour.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +20,8 @@ public sealed class ProjectPoller
 {
     private readonly PollingOptions _defaults;
     private readonly ILogger _logger;
-    private readonly ApiKeyCredential? _credential;
+    private readonly KeyRedactor? _redactor;
+    private readonly ClientPipelineOptions? _tracing;
 
     /// <summary>A poller with default settings that logs nothing.</summary>
     public ProjectPoller()
@@ -28,12 +31,13 @@ public sealed class ProjectPoller
 
     /// <summary>
     /// A poller with the pipeline's polling settings and logger, which redacts the API key from every status, id and
-    /// error it reports.
+    /// error it reports, and traces each poll as a span.
     /// </summary>
     public ProjectPoller(ApiPipeline pipeline)
         : this((pipeline ?? throw new ArgumentNullException(nameof(pipeline))).Options.Polling, pipeline.Logger)
     {
-        _credential = pipeline.Credential;
+        _redactor = pipeline.Redactor;
+        _tracing = pipeline.PipelineOptions;
     }
 
     /// <summary>A poller with these default settings and logger.</summary>
@@ -42,6 +46,9 @@ public sealed class ProjectPoller
         _defaults = defaults ?? new PollingOptions();
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>The clock the waits between polls run on; tests replace it to see the intervals without waiting them out.</summary>
+    internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Polls until the project ends; returns the project as last read when it is complete.</summary>
     /// <typeparam name="TProject">The typed project, e.g. the response of <c>GET /v1/image-projects/{id}</c>.</typeparam>
@@ -83,16 +90,18 @@ public sealed class ProjectPoller
             for (int attempt = 1; ; attempt++)
             {
                 TProject project;
+                using Activity? poll = _tracing is null ? null : MagicHourTelemetry.StartStep(_tracing, MagicHourTelemetry.PollSpan, [new(MagicHourTelemetry.ProjectIdAttribute, shownId)]);
                 try
                 {
                     project = await getProject(deadline.Token).ConfigureAwait(false);
                     consecutiveFailures = 0;
                 }
-                catch (MagicHourApiException ex) when (IsTransient(ex) && consecutiveFailures < options.MaxConsecutiveFailures && !deadline.IsCancellationRequested)
+                catch (Exception ex) when (Failed(poll, ex) && ex is MagicHourApiException api && IsTransient(api) && consecutiveFailures < options.MaxConsecutiveFailures && !deadline.IsCancellationRequested)
                 {
                     consecutiveFailures++;
                     RuntimeLog.PollFailed(_logger, shownId, ex.Message, RuntimeLog.Milliseconds(interval));
-                    await Task.Delay(interval, deadline.Token).ConfigureAwait(false);
+                    poll?.Stop();
+                    await Task.Delay(interval, TimeProvider, deadline.Token).ConfigureAwait(false);
                     interval = Grow(interval, options);
                     continue;
                 }
@@ -101,6 +110,7 @@ public sealed class ProjectPoller
                 TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
                 string status = Redact(state.Status ?? string.Empty)!;
                 lastStatus = status;
+                poll?.SetTag(MagicHourTelemetry.ProjectStatusAttribute, status).SetTag(MagicHourTelemetry.CreditsAttribute, state.CreditsCharged);
                 RuntimeLog.ProjectStatus(_logger, shownId, status, RuntimeLog.Milliseconds(elapsed), attempt);
                 progress?.Report(new ProjectProgress(shownId, status, elapsed, attempt));
 
@@ -145,7 +155,8 @@ public sealed class ProjectPoller
                     RuntimeLog.UnknownProjectStatus(_logger, shownId, status);
                 }
 
-                await Task.Delay(WithJitter(interval), deadline.Token).ConfigureAwait(false);
+                poll?.Stop();
+                await Task.Delay(WithJitter(interval), TimeProvider, deadline.Token).ConfigureAwait(false);
                 interval = Grow(interval, options);
             }
         }
@@ -160,7 +171,14 @@ public sealed class ProjectPoller
         }
     }
 
-    private string? Redact(string? text) => _credential is null ? text : _credential.Redact(text);
+    private string? Redact(string? text) => _redactor is null ? text : _redactor.Redact(text);
+
+    /// <summary>Marks the poll's span failed; always true, so that it can lead an exception filter.</summary>
+    private static bool Failed(Activity? poll, Exception ex)
+    {
+        MagicHourTelemetry.Fail(poll, ex);
+        return true;
+    }
 
     private static bool IsTransient(MagicHourApiException ex) => ex.Kind is
         MagicHourErrorKind.Network or MagicHourErrorKind.Timeout or MagicHourErrorKind.ServerError or MagicHourErrorKind.RateLimited;

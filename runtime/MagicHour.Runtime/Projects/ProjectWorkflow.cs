@@ -1,31 +1,39 @@
 using System;
+using System.ClientModel;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
-using MagicHour.Runtime.Logging;
+using MagicHour.Runtime.Telemetry;
 
 namespace MagicHour.Runtime.Projects;
 
 /// <summary>
 /// The steps of a generated <c>GenerateAsync</c> that need no generated type: check and upload the local inputs, then
-/// (after the generated code created the project) wait for it and download its outputs. What the spec says — how to
-/// mint upload URLs, how to fetch the project, where its status and downloads are — comes in from the generated code.
+/// take the created project as a <see cref="ProjectOperation{TProject}"/>, wait for it and download its outputs. What
+/// the spec says — how to mint upload URLs, how to fetch the project, where its status and downloads are — comes in
+/// from the generated code. The whole call is one span, with the upload, each poll and the download as its children;
+/// dispose the workflow to end it.
 /// </summary>
-public sealed class ProjectWorkflow
+public sealed class ProjectWorkflow : IDisposable
 {
     private readonly ApiPipeline _pipeline;
     private readonly GenerateOptions _options;
+    private readonly string _createOperationId;
+    private readonly Activity? _span;
     private readonly List<string> _inputs = [];
     private readonly Dictionary<string, string> _uploads = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the workflow for one call.</summary>
-    public ProjectWorkflow(ApiPipeline pipeline, GenerateOptions? options)
+    /// <summary>Creates the workflow for one call of <paramref name="createOperationId"/>, and starts its span.</summary>
+    public ProjectWorkflow(ApiPipeline pipeline, GenerateOptions? options, string createOperationId)
     {
         _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+        _createOperationId = createOperationId ?? throw new ArgumentNullException(nameof(createOperationId));
         _options = options ?? new GenerateOptions();
+        _span = MagicHourTelemetry.StartStep(pipeline.PipelineOptions, MagicHourTelemetry.GenerateSpan, [new(MagicHourTelemetry.OperationAttribute, createOperationId)]);
     }
 
     /// <summary>Notes the value of an asset field; null is ignored.</summary>
@@ -62,17 +70,36 @@ public sealed class ProjectWorkflow
             return;
         }
 
-        AssetUploader.ValidateLocalFiles(local);
-        if (requestUploadUrls is null)
+        try
         {
-            throw new ArgumentException(
-                $"'{local[0]}' is a local file, but this API has no operation that mints upload URLs, so it cannot be sent; pass an http(s) URL instead. Nothing was uploaded or charged.");
-        }
+            AssetUploader.ValidateLocalFiles(local);
+            if (requestUploadUrls is null)
+            {
+                throw new ArgumentException(
+                    $"'{local[0]}' is a local file, but this API has no operation that mints upload URLs, so it cannot be sent; pass an http(s) URL instead. Nothing was uploaded or charged.");
+            }
 
-        IReadOnlyList<string> uploaded = await new AssetUploader(_pipeline, requestUploadUrls).UploadAsync(local, cancellationToken).ConfigureAwait(false);
-        for (int i = 0; i < local.Count; i++)
+            using Activity? step = MagicHourTelemetry.StartStep(_pipeline.PipelineOptions, MagicHourTelemetry.UploadSpan, [new("magichour.upload.count", local.Count)]);
+            IReadOnlyList<string> uploaded;
+            try
+            {
+                uploaded = await new AssetUploader(_pipeline, requestUploadUrls).UploadAsync(local, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                MagicHourTelemetry.Fail(step, ex);
+                throw;
+            }
+
+            for (int i = 0; i < local.Count; i++)
+            {
+                _uploads[local[i]] = uploaded[i];
+            }
+        }
+        catch (Exception ex)
         {
-            _uploads[local[i]] = uploaded[i];
+            MagicHourTelemetry.Fail(_span, ex);
+            throw;
         }
     }
 
@@ -85,108 +112,87 @@ public sealed class ProjectWorkflow
         values?.Select(v => Resolve(v)!).ToList();
 
     /// <summary>
-    /// Waits for the project created by <paramref name="createOperationId"/>, reading each poll with
-    /// <paramref name="stateOf"/>, and downloads its outputs, as the options say. The read that saw it complete is the
-    /// result: its status, details and downloads come from that one response.
+    /// Takes the project that <paramref name="create"/> makes as a <see cref="ProjectOperation{TProject}"/>, waits for
+    /// it and downloads its outputs, as the options say. The read that saw it complete is the result: its status,
+    /// details and downloads come from that one response.
     /// </summary>
+    /// <typeparam name="TCreated">The create operation's response.</typeparam>
     /// <typeparam name="TProject">The typed project, the response of the status operation.</typeparam>
-    /// <param name="projectId">The id the create returned; null, empty or blank is an invalid response.</param>
-    /// <param name="creditsCharged">The credits the create reported, used until a poll reports them.</param>
-    /// <param name="createOperationId">The create operation, for errors.</param>
+    /// <param name="create">The create call, already started.</param>
+    /// <param name="projectIdOf">Reads the project id from the create's response; null, empty or blank is an invalid response.</param>
+    /// <param name="creditsOf">Reads the credits the create reported, used until a poll reports them.</param>
+    /// <param name="statusOperationId">The status operation's id, kept in the operation's rehydration token.</param>
     /// <param name="getProject">The status operation: fetches the project by id.</param>
     /// <param name="stateOf">Reads status, errors and downloads from the typed project.</param>
     /// <param name="cancellationToken">Cancels the wait and the downloads.</param>
-    /// <exception cref="MagicHourApiException">The create returned no usable project id (kind <see cref="MagicHourErrorKind.InvalidResponse"/>), or a poll failed.</exception>
+    /// <exception cref="MagicHourApiException">The create failed or returned no usable project id (kind <see cref="MagicHourErrorKind.InvalidResponse"/>), or a poll failed.</exception>
     /// <exception cref="MagicHourProjectException">
     /// The project failed, was canceled or deleted, or the wait timed out; or it completed but its outputs could not be
     /// downloaded (a URL the client cannot fetch, the size limit, a download that kept failing).
     /// </exception>
-    public async Task<ProjectResult<TProject>> CompleteAsync<TProject>(
-        string? projectId,
-        int? creditsCharged,
-        string createOperationId,
-        Func<string, CancellationToken, Task<TProject>> getProject,
+    public async Task<ProjectResult<TProject>> CompleteAsync<TCreated, TProject>(
+        Task<ClientResult<TCreated>> create,
+        Func<TCreated, string?> projectIdOf,
+        Func<TCreated, int?> creditsOf,
+        string statusOperationId,
+        GetProjectCall<TProject> getProject,
         Func<TProject, ProjectState> stateOf,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(createOperationId);
-        ArgumentNullException.ThrowIfNull(getProject);
-        ArgumentNullException.ThrowIfNull(stateOf);
-        if (string.IsNullOrWhiteSpace(projectId))
-        {
-            // Polling an empty id would fetch the collection, not a project.
-            throw new MagicHourApiException(
-                MagicHourErrorKind.InvalidResponse,
-                $"{createOperationId}: the response has {(projectId is null ? "no project id" : "an empty project id")}, so the project cannot be followed. It may exist and be charged{Credits(creditsCharged)}: look for it before trying again.",
-                operationId: createOperationId)
-            {
-                RequestMayHaveBeenProcessed = true,
-            };
-        }
-
-        TProject project = _options.WaitForCompletion
-            ? await new ProjectPoller(_pipeline).WaitAsync(projectId, ct => getProject(projectId, ct), stateOf, _options.Polling, _options.Progress, cancellationToken).ConfigureAwait(false)
-            : await getProject(projectId, cancellationToken).ConfigureAwait(false);
-        ProjectState state = stateOf(project);
-        int? credits = state.CreditsCharged ?? creditsCharged;
-        IReadOnlyList<string> paths = Array.Empty<string>();
-        if (state.Status == ProjectStatus.Complete)
-        {
-            if (state.DownloadUrls.Count == 0)
-            {
-                RuntimeLog.CompleteWithoutOutputs(_pipeline.Logger, projectId);
-            }
-            else if (_options.WaitForCompletion && _options.DownloadOutputs)
-            {
-                paths = await DownloadAsync(projectId, credits, state.DownloadUrls, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return new ProjectResult<TProject>(projectId, state.Status, credits, project, paths, state.DownloadUrls.Count);
-    }
-
-    /// <summary>
-    /// Downloads the outputs of a project that completed and was charged; whatever goes wrong is said with the project's
-    /// id and credits, since its outputs can still be fetched later.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> DownloadAsync(string projectId, int? credits, IReadOnlyList<string?> downloadUrls, CancellationToken cancellationToken)
-    {
-        ApiKeyCredential redactor = _pipeline.Credential;
-        string shownId = redactor.Redact(projectId)!;
-        var urls = new Uri[downloadUrls.Count];
-        for (int i = 0; i < urls.Length; i++)
-        {
-            if (!Uri.TryCreate(downloadUrls[i], UriKind.Absolute, out Uri? url) || !UriSafety.IsHttp(url))
-            {
-                string shown = string.IsNullOrWhiteSpace(downloadUrls[i]) ? "missing" : $"'{redactor.Redact(UriSafety.ForLog(downloadUrls[i]))}', which is not an absolute http(s) URL the client can fetch";
-                throw NotDownloaded(
-                    MagicHourErrorKind.InvalidResponse,
-                    shownId,
-                    credits,
-                    $"the URL of output {i + 1} of {urls.Length} is {shown}; nothing was downloaded",
-                    innerException: null);
-            }
-
-            urls[i] = url;
-        }
-
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(projectIdOf);
+        ArgumentNullException.ThrowIfNull(creditsOf);
         try
         {
-            return await new OutputDownloader(_pipeline).DownloadAsync(projectId, urls, _options.DownloadDirectory, _options.MaxDownloadBytes, cancellationToken).ConfigureAwait(false);
+            ClientResult<TCreated> created = await create.ConfigureAwait(false);
+            string? projectId = projectIdOf(created.Value);
+            int? createCredits = creditsOf(created.Value);
+            if (string.IsNullOrWhiteSpace(projectId))
+            {
+                // Polling an empty id would fetch the collection, not a project.
+                throw new MagicHourApiException(
+                    MagicHourErrorKind.InvalidResponse,
+                    $"{_createOperationId}: the response has {(projectId is null ? "no project id" : "an empty project id")}, so the project cannot be followed. It may exist and be charged{Credits(createCredits)}: look for it before trying again.",
+                    created.GetRawResponse(),
+                    operationId: _createOperationId)
+                {
+                    RequestMayHaveBeenProcessed = true,
+                };
+            }
+
+            _span?.SetTag(MagicHourTelemetry.ProjectIdAttribute, _pipeline.Redactor.Redact(projectId));
+            var operation = new ProjectOperation<TProject>(_pipeline, projectId, statusOperationId, created.GetRawResponse(), getProject, stateOf);
+            if (_options.WaitForCompletion)
+            {
+                await operation.WaitForCompletionAsync(_options.Progress, _options.Polling, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await operation.UpdateStatusAsync(new() { CancellationToken = cancellationToken }).ConfigureAwait(false);
+            }
+
+            ProjectState state = operation.State!;
+            int? credits = state.CreditsCharged ?? createCredits;
+            _span?.SetTag(MagicHourTelemetry.ProjectStatusAttribute, operation.Status).SetTag(MagicHourTelemetry.CreditsAttribute, credits);
+            IReadOnlyList<string> paths = state.Status == ProjectStatus.Complete && _options.WaitForCompletion && _options.DownloadOutputs
+                ? await operation.DownloadOutputsAsync(_options.DownloadDirectory, _options.MaxDownloadBytes, cancellationToken).ConfigureAwait(false)
+                : Array.Empty<string>();
+            if (state.Status == ProjectStatus.Complete && state.DownloadUrls.Count == 0 && !(_options.WaitForCompletion && _options.DownloadOutputs))
+            {
+                Logging.RuntimeLog.CompleteWithoutOutputs(_pipeline.Logger, projectId);
+            }
+
+            return new ProjectResult<TProject>(projectId, state.Status, credits, operation.Value!, paths, state.DownloadUrls.Count);
         }
-        catch (MagicHourApiException ex)
+        catch (Exception ex)
         {
-            throw NotDownloaded(ex.Kind, shownId, credits, ex.Message, ex);
+            MagicHourTelemetry.Fail(_span, ex);
+            throw;
         }
     }
 
-    private static MagicHourProjectException NotDownloaded(MagicHourErrorKind kind, string projectId, int? credits, string why, Exception? innerException) => new(
-        kind,
-        $"Project {projectId} completed{Credits(credits)}, but its outputs were not downloaded: {why}. They stay available: fetch the project by its id later and download them.",
-        projectId,
-        ProjectStatus.Complete,
-        innerException: innerException,
-        creditsCharged: credits);
+    /// <summary>Ends the call's span.</summary>
+    public void Dispose() => _span?.Dispose();
 
-    private static string Credits(int? credits) => credits is { } value ? $" ({value} credits charged)" : string.Empty;
+    internal static string Credits(int? credits) => credits is { } value ? $" ({value} credits charged)" : string.Empty;
 }

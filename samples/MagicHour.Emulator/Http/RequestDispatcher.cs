@@ -34,6 +34,9 @@ internal sealed class RequestDispatcher
         string method = context.Request.Method;
         string path = context.Request.Path.Value ?? "/";
         _emulator.Stats.RecordRequest(method, path);
+
+        // As the real API does: an id per request, for support and for the client's errors and raw responses.
+        context.Response.Headers["x-request-id"] = "req_" + Guid.NewGuid().ToString("N");
         bool isUpload = path.StartsWith(AssetHandler.UploadsPrefix, StringComparison.Ordinal);
         bool isDownload = path.StartsWith(AssetHandler.DownloadsPrefix, StringComparison.Ordinal);
         if ((isUpload || isDownload) && context.Request.Headers.ContainsKey("Authorization"))

@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/ai-image-generator</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1AiImageGeneratorClient
+public partial class V1AiImageGeneratorClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1AiImageGeneratorClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1AiImageGeneratorClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -20,18 +26,20 @@ public sealed partial class V1AiImageGeneratorClient
     /// <remarks>Create AI images from a prompt, with a choice of model, aspect ratio and resolution.</remarks>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource; 422: The request is well-formed but cannot be processed), or the response is not the JSON the API promises.
     /// </exception>
-    public global::System.Threading.Tasks.Task<AiImageGeneratorCreateResponse> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<AiImageGeneratorCreateResponse>> CreateAsync(
         AiImageGeneratorCreateRequest request,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/ai-image-generator", "aiImageGenerator.createImage");
         apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<AiImageGeneratorCreateRequest, AiImageGeneratorCreateRequest>);
-        return _pipeline.SendAsync<AiImageGeneratorCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<AiImageGeneratorCreateResponse, AiImageGeneratorCreateResponse>, cancellationToken);
+        return _pipeline.SendAsync<AiImageGeneratorCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<AiImageGeneratorCreateResponse, AiImageGeneratorCreateResponse>, options, cancellationToken);
     }
 
     /// <summary>
@@ -50,18 +58,18 @@ public sealed partial class V1AiImageGeneratorClient
     /// <exception cref="global::System.ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
     /// <exception cref="global::MagicHour.Runtime.Projects.MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">An API call failed, or the create returned no project id.</exception>
-    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(
+    public virtual async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<ImageProjectsGetResponse>> GenerateAsync(
         AiImageGeneratorCreateRequest request,
         global::MagicHour.Runtime.Projects.GenerateOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options);
-        AiImageGeneratorCreateResponse created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
+        using var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options, "aiImageGenerator.createImage");
         return await workflow.CompleteAsync(
-            created.Id,
-            created.CreditsCharged,
-            "aiImageGenerator.createImage",
+            CreateAsync(request, cancellationToken),
+            static created => created.Id,
+            static created => created.CreditsCharged,
+            "imageProjects.getDetails",
             new V1ImageProjectsClient(_pipeline).GetAsync,
             V1ImageProjectsClient.ToProjectState,
             cancellationToken).ConfigureAwait(false);

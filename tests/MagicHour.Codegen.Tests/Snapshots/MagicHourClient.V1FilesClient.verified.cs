@@ -7,9 +7,16 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/files</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1FilesClient
+public partial class V1FilesClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1FilesClient()
+    {
+        _pipeline = null!;
+        UploadUrls = null!;
+    }
 
     internal V1FilesClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -18,14 +25,20 @@ public sealed partial class V1FilesClient
     }
 
     /// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
-    public V1FilesUploadUrlsClient UploadUrls { get; }
+    public virtual V1FilesUploadUrlsClient UploadUrls { get; }
 }
 
 /// <summary>The operations under <c>/v1/files/upload-urls</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1FilesUploadUrlsClient
+public partial class V1FilesUploadUrlsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1FilesUploadUrlsClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1FilesUploadUrlsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -45,18 +58,20 @@ public sealed partial class V1FilesUploadUrlsClient
     /// </remarks>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource; 422: The request is well-formed but cannot be processed), or the response is not the JSON the API promises.
     /// </exception>
-    public global::System.Threading.Tasks.Task<FilesUploadUrlsCreateResponse> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<FilesUploadUrlsCreateResponse>> CreateAsync(
         FilesUploadUrlsCreateRequest request,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
         apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<FilesUploadUrlsCreateRequest, FilesUploadUrlsCreateRequest>);
-        return _pipeline.SendAsync<FilesUploadUrlsCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<FilesUploadUrlsCreateResponse, FilesUploadUrlsCreateResponse>, cancellationToken);
+        return _pipeline.SendAsync<FilesUploadUrlsCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<FilesUploadUrlsCreateResponse, FilesUploadUrlsCreateResponse>, options, cancellationToken);
     }
 
     /// <summary>Asks <see cref="CreateAsync"/> for one upload URL per file; <c>GenerateAsync</c> hands it to the runtime to upload local inputs.</summary>

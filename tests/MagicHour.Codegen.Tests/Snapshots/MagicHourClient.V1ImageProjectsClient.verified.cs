@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1ImageProjectsClient
+public partial class V1ImageProjectsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1ImageProjectsClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1ImageProjectsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -32,17 +38,19 @@ public sealed partial class V1ImageProjectsClient
     /// </remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
     /// </exception>
-    public global::System.Threading.Tasks.Task<ImageProjectsGetResponse> GetAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<ImageProjectsGetResponse>> GetAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.getDetails");
-        return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<ImageProjectsGetResponse, ImageProjectsGetResponse>, cancellationToken);
+        return _pipeline.SendAsync<ImageProjectsGetResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<ImageProjectsGetResponse, ImageProjectsGetResponse>, options, cancellationToken);
     }
 
     /// <summary>
@@ -59,20 +67,49 @@ public sealed partial class V1ImageProjectsClient
         project.Error?.Code,
         project.Error?.Message);
 
+    /// <summary>
+    /// Takes up a project again by its id (after a process restart, in another client): reads it once through <see cref="GetAsync"/> and returns its operation, to wait for it and download its outputs.
+    /// </summary>
+    /// <param name="projectId">The project's id, as its create call returned it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The project's operation, with the project as read.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The project cannot be read, e.g. it does not exist.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectOperation<ImageProjectsGetResponse>> RehydrateAsync(
+        string projectId,
+        global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::MagicHour.Runtime.Projects.ProjectOperation<ImageProjectsGetResponse>.RehydrateAsync(_pipeline, projectId, "imageProjects.getDetails", GetAsync, ToProjectState, cancellationToken);
+    }
+
+    /// <summary>Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).</summary>
+    /// <param name="rehydrationToken">The token.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The project's operation, with the project as read.</returns>
+    /// <exception cref="global::System.ArgumentException">The token is not one of this kind of project.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectOperation<ImageProjectsGetResponse>> RehydrateAsync(
+        global::System.ClientModel.ContinuationToken rehydrationToken,
+        global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::MagicHour.Runtime.Projects.ProjectOperation<ImageProjectsGetResponse>.RehydrateAsync(_pipeline, rehydrationToken, "imageProjects.getDetails", GetAsync, ToProjectState, cancellationToken);
+    }
+
     /// <summary>Delete image project</summary>
     /// <remarks>Permanently deletes the image project and its outputs. This cannot be undone.</remarks>
     /// <param name="id">ID of the image project, as returned by the API call that created it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">
     /// The API answered with an error (400: The request is invalid; 401: The API key is missing or wrong; 402: Not enough credits for this request; 404: No such resource), or the response is not the JSON the API promises.
     /// </exception>
-    public global::System.Threading.Tasks.Task DeleteAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> DeleteAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/image-projects/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "imageProjects.delete");
-        return _pipeline.SendAsync(apiRequest, cancellationToken);
+        return _pipeline.SendAsync(apiRequest, options, cancellationToken);
     }
 }
 

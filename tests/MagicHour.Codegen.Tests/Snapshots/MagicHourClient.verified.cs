@@ -10,7 +10,7 @@ namespace MagicHour.Client;
 /// Generate and edit images with AI. Every request needs an API key, sent as <c>Authorization: Bearer &lt;api_key&gt;</c>. Calls that create a project use credits from your account.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class MagicHourClient : global::System.IDisposable
+public partial class MagicHourClient : global::System.IDisposable
 {
     /// <summary>
     /// The address requests go to unless <see cref="global::MagicHour.Runtime.MagicHourClientOptions.BaseAddress"/> is set: the spec's first server.
@@ -20,24 +20,28 @@ public sealed partial class MagicHourClient : global::System.IDisposable
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
-    public MagicHourClient()
-        : this(new global::MagicHour.Runtime.MagicHourClientOptions())
-    {
-    }
-
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
-    public MagicHourClient(global::MagicHour.Runtime.MagicHourClientOptions options)
-        : this(global::MagicHour.Runtime.Http.ApiPipeline.Create(options, DefaultBaseAddress), ownsPipeline: true)
+    /// <param name="options">API key (else <c>MAGIC_HOUR_API_KEY</c>), base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public MagicHourClient(global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, null, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
+    /// <param name="credential">The API key.</param>
+    /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public MagicHourClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, credential ?? throw new global::System.ArgumentNullException(nameof(credential)), DefaultBaseAddress), ownsPipeline: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c> (automatic redirects off, so that the key never follows one to another host).
+    /// </summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
+    /// <param name="options">API key, base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public MagicHourClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
-        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient, options, disposeHttpClient: false, DefaultBaseAddress), ownsPipeline: true)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options, null, DefaultBaseAddress), ownsPipeline: true)
     {
     }
 
@@ -48,6 +52,13 @@ public sealed partial class MagicHourClient : global::System.IDisposable
     {
     }
 
+    /// <summary>For mocking: a subclass overrides the members it needs (groups, operations); nothing is sent.</summary>
+    protected MagicHourClient()
+    {
+        _pipeline = null!;
+        V1 = null!;
+    }
+
     private MagicHourClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline, bool ownsPipeline)
     {
         _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
@@ -55,16 +66,16 @@ public sealed partial class MagicHourClient : global::System.IDisposable
         V1 = new V1Client(pipeline);
     }
 
-    /// <summary>The pipeline that sends this client's requests.</summary>
-    public global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
+    /// <summary>The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.</summary>
+    public virtual global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
 
     /// <summary>The operations under <c>/v1</c>.</summary>
-    public V1Client V1 { get; }
+    public virtual V1Client V1 { get; }
 
     /// <summary>Releases the HTTP resources this client created.</summary>
     public void Dispose()
     {
-        if (_ownsPipeline)
+        if (_ownsPipeline && _pipeline is not null)
         {
             _pipeline.Dispose();
         }
@@ -73,9 +84,19 @@ public sealed partial class MagicHourClient : global::System.IDisposable
 
 /// <summary>The operations under <c>/v1</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1Client
+public partial class V1Client
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1Client()
+    {
+        _pipeline = null!;
+        Files = null!;
+        ImageProjects = null!;
+        AiImageEditor = null!;
+        AiImageGenerator = null!;
+    }
 
     internal V1Client(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -87,14 +108,14 @@ public sealed partial class V1Client
     }
 
     /// <summary>The operations under <c>/v1/files</c>.</summary>
-    public V1FilesClient Files { get; }
+    public virtual V1FilesClient Files { get; }
 
     /// <summary>The operations under <c>/v1/image-projects</c>.</summary>
-    public V1ImageProjectsClient ImageProjects { get; }
+    public virtual V1ImageProjectsClient ImageProjects { get; }
 
     /// <summary>The operations under <c>/v1/ai-image-editor</c>.</summary>
-    public V1AiImageEditorClient AiImageEditor { get; }
+    public virtual V1AiImageEditorClient AiImageEditor { get; }
 
     /// <summary>The operations under <c>/v1/ai-image-generator</c>.</summary>
-    public V1AiImageGeneratorClient AiImageGenerator { get; }
+    public virtual V1AiImageGeneratorClient AiImageGenerator { get; }
 }

@@ -23,4 +23,22 @@ public static class MagicHourClientServiceCollectionExtensions
         return global::Microsoft.Extensions.DependencyInjection.MagicHourServiceCollectionExtensions.AddMagicHourClient(
             services, static pipeline => new MagicHourClient(pipeline), configure, MagicHourClient.DefaultBaseAddress);
     }
+
+    /// <summary>
+    /// Registers <see cref="MagicHourClient"/> like <see cref="AddMagicHourClient(global::Microsoft.Extensions.DependencyInjection.IServiceCollection, global::System.Action{global::MagicHour.Runtime.MagicHourClientOptions})"/>, with options read
+    /// from configuration, e.g. <c>builder.Configuration.GetSection("MagicHour")</c> (<c>ApiKey</c>, <c>BaseAddress</c>, <c>NetworkTimeout</c>,
+    /// <c>ApplicationId</c>, <c>Retry</c>, <c>Polling</c>…), without reflection.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The client's configuration section.</param>
+    /// <param name="configure">Sets further options after the configuration was read; null for none.</param>
+    /// <returns>The builder of the underlying HttpClient, to add handlers or settings.</returns>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddMagicHourClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::Microsoft.Extensions.Configuration.IConfiguration configuration,
+        global::System.Action<global::MagicHour.Runtime.MagicHourClientOptions>? configure = null)
+    {
+        return global::Microsoft.Extensions.DependencyInjection.MagicHourServiceCollectionExtensions.AddMagicHourClient(
+            services, static pipeline => new MagicHourClient(pipeline), configuration, configure, MagicHourClient.DefaultBaseAddress);
+    }
 }

@@ -20,7 +20,7 @@ public static class NoKey
             {
                 Assert.DoesNotContain(key, project.ErrorCode ?? "");
                 Assert.DoesNotContain(key, project.ProjectId);
-                Assert.DoesNotContain(key, project.Status ?? "");
+                Assert.DoesNotContain(key, project.ProjectStatus ?? "");
             }
         }
     }

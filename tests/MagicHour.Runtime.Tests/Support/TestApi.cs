@@ -1,3 +1,5 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Net.Http;
 using System.Text.Json;
 using MagicHour.Emulator;
@@ -19,7 +21,7 @@ public static class TestApi
         ApiKey = ApiKey,
         BaseAddress = emulator.BaseAddress,
         NetworkTimeout = TimeSpan.FromSeconds(10),
-        LoggerFactory = logs?.CreateFactory(),
+        ClientLoggingOptions = new() { LoggerFactory = logs?.CreateFactory() },
         Retry = new RetryOptions { MaxRetries = 3, InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(200) },
         Polling = FastPolling(),
     };
@@ -42,7 +44,7 @@ public static class TestApi
         return ApiPipeline.Create(options);
     }
 
-    public static Task<CreatedProject> CreateImageAsync(ApiPipeline pipeline, string prompt = "a lighthouse at dusk", int imageCount = 1, CancellationToken cancellationToken = default)
+    public static async Task<CreatedProject> CreateImageAsync(ApiPipeline pipeline, string prompt = "a lighthouse at dusk", int imageCount = 1, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Post, "/v1/ai-image-generator", "aiImageGenerator.createImage");
         request.SetJsonBody((prompt, imageCount), static (writer, value) =>
@@ -56,10 +58,10 @@ public static class TestApi
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        return pipeline.SendAsync(request, ReadCreated, cancellationToken);
+        return (await pipeline.SendAsync(request, ReadCreated, null, cancellationToken)).Value;
     }
 
-    public static Task<CreatedProject> EditImageAsync(ApiPipeline pipeline, string imageFilePath, CancellationToken cancellationToken = default)
+    public static async Task<CreatedProject> EditImageAsync(ApiPipeline pipeline, string imageFilePath, CancellationToken cancellationToken = default)
     {
         var request = new ApiRequest(HttpMethod.Post, "/v1/ai-image-editor", "aiImageEditor.createImage");
         request.SetJsonBody(imageFilePath, static (writer, path) =>
@@ -73,17 +75,22 @@ public static class TestApi
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        return pipeline.SendAsync(request, ReadCreated, cancellationToken);
+        return (await pipeline.SendAsync(request, ReadCreated, null, cancellationToken)).Value;
     }
 
-    public static Task<TestProject> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
+    public static async Task<TestProject> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
+        await GetProjectResultAsync(pipeline, id, cancellationToken);
+
+    /// <summary>GET /v1/image-projects/{id}, as the generated status operation makes it (for ProjectOperation).</summary>
+    public static Task<ClientResult<TestProject>> GetProjectResultAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default, RequestOptions? options = null) =>
         pipeline.SendAsync(
             new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
             TestProject.ReadJson,
+            options,
             cancellationToken);
 
     public static Task DeleteProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
-        pipeline.SendAsync(new ApiRequest(HttpMethod.Delete, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.delete"), cancellationToken);
+        pipeline.SendAsync(new ApiRequest(HttpMethod.Delete, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.delete"), null, cancellationToken);
 
     /// <summary>Polls the image project until it ends, as generated code does with the typed GET and its adapter.</summary>
     public static Task<TestProject> WaitAsync(
@@ -91,7 +98,7 @@ public static class TestApi
         new ProjectPoller(pipeline).WaitAsync(id, token => GetProjectAsync(pipeline, id, token), static project => project.State, polling, progress, cancellationToken);
 
     /// <summary>POST /v1/files/upload-urls, as the generated upload call makes it.</summary>
-    public static Task<IReadOnlyList<AssetUploadTarget>> RequestUploadUrlsAsync(ApiPipeline pipeline, IReadOnlyList<AssetUploadRequest> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AssetUploadTarget>> RequestUploadUrlsAsync(ApiPipeline pipeline, IReadOnlyList<AssetUploadRequest> files, CancellationToken cancellationToken)
     {
         var request = new ApiRequest(HttpMethod.Post, "/v1/files/upload-urls", "files.uploadUrls.create");
         request.SetJsonBody(files, static (writer, items) =>
@@ -109,7 +116,7 @@ public static class TestApi
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
-        return pipeline.SendAsync(request, ReadUploadTargets, cancellationToken);
+        return (await pipeline.SendAsync(request, ReadUploadTargets, null, cancellationToken)).Value;
     }
 
     public static AssetUploader Uploader(ApiPipeline pipeline) => new(pipeline, (files, token) => RequestUploadUrlsAsync(pipeline, files, token));

@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/anything</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class AnythingClient
+public partial class AnythingClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected AnythingClient()
+    {
+        _pipeline = null!;
+    }
 
     internal AnythingClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -20,17 +26,19 @@ public sealed partial class AnythingClient
     /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="contentType">The media type of the body, sent as Content-Type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response, its body still streaming. Dispose it: that releases the connection.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Http.BinaryResponse> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::MagicHour.Runtime.Http.BinaryResponse>> CreateAsync(
         global::System.IO.Stream content,
         string contentType = "application/octet-stream",
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(content);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/anything", "anything");
         apiRequest.SetStreamBody(content, contentType);
         apiRequest.Accept = "*/*";
-        return _pipeline.SendForBinaryAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForBinaryAsync(apiRequest, options, cancellationToken);
     }
 }

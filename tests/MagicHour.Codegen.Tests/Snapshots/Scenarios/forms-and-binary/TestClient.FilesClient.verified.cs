@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/files</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class FilesClient
+public partial class FilesClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected FilesClient()
+    {
+        _pipeline = null!;
+    }
 
     internal FilesClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,34 +25,38 @@ public sealed partial class FilesClient
     /// <summary>GET /files/{name}</summary>
     /// <param name="name">The <c>name</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
     /// <returns>The response, its body still streaming. Dispose it: that releases the connection.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Http.BinaryResponse> GetAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::MagicHour.Runtime.Http.BinaryResponse>> GetAsync(
         string name,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(name);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/files/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(name)), "getFile");
         apiRequest.Accept = "application/octet-stream";
-        return _pipeline.SendForBinaryAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForBinaryAsync(apiRequest, options, cancellationToken);
     }
 
     /// <summary>PUT /files/{name}</summary>
     /// <param name="name">The <c>name</c> path parameter.</param>
     /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response text.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<string> UpdateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> UpdateAsync(
         string name,
         global::System.IO.Stream content,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(name);
         global::System.ArgumentNullException.ThrowIfNull(content);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Put, "/files/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(name)), "putFile");
         apiRequest.SetStreamBody(content, "application/octet-stream");
         apiRequest.Accept = "text/plain";
-        return _pipeline.SendForStringAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);
     }
 }

@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/login</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class LoginClient
+public partial class LoginClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected LoginClient()
+    {
+        _pipeline = null!;
+    }
 
     internal LoginClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -21,13 +27,15 @@ public sealed partial class LoginClient
     /// <param name="password">The <c>password</c> form field.</param>
     /// <param name="remember">The <c>remember</c> form field.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response text.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<string> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> CreateAsync(
         string username,
         string password,
         bool? remember = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(username);
         global::System.ArgumentNullException.ThrowIfNull(password);
@@ -38,6 +46,6 @@ public sealed partial class LoginClient
         form.Add("remember", remember is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(remember.Value));
         apiRequest.SetFormUrlEncodedBody(form);
         apiRequest.Accept = "text/plain";
-        return _pipeline.SendForStringAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);
     }
 }

@@ -7,9 +7,16 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/pets</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsClient
+public partial class PetsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PetsClient()
+    {
+        _pipeline = null!;
+        Image = null!;
+    }
 
     internal PetsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -18,14 +25,20 @@ public sealed partial class PetsClient
     }
 
     /// <summary>The operations under <c>/pets/image</c>.</summary>
-    public PetsImageClient Image { get; }
+    public virtual PetsImageClient Image { get; }
 }
 
 /// <summary>The operations under <c>/pets/image</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsImageClient
+public partial class PetsImageClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PetsImageClient()
+    {
+        _pipeline = null!;
+    }
 
     internal PetsImageClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -40,16 +53,18 @@ public sealed partial class PetsImageClient
     /// <param name="width">The <c>width</c> form field.</param>
     /// <param name="extras">The <c>extras</c> files. Its stream is read once and not disposed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<PetsImageCreateResponse> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<PetsImageCreateResponse>> CreateAsync(
         long petId,
         global::MagicHour.Runtime.Http.FilePart image,
         string? description = null,
         global::System.Collections.Generic.IReadOnlyList<string>? tags = null,
         int? width = null,
         global::System.Collections.Generic.IReadOnlyList<global::MagicHour.Runtime.Http.FilePart>? extras = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(image);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(petId)) + "/image", "uploadImage");
@@ -72,7 +87,7 @@ public sealed partial class PetsImageClient
             }
         }
         apiRequest.SetMultipartBody(form);
-        return _pipeline.SendAsync<PetsImageCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<PetsImageCreateResponse, PetsImageCreateResponse>, cancellationToken);
+        return _pipeline.SendAsync<PetsImageCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<PetsImageCreateResponse, PetsImageCreateResponse>, options, cancellationToken);
     }
 }
 

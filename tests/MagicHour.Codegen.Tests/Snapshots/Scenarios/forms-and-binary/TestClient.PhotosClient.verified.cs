@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/photos</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PhotosClient
+public partial class PhotosClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PhotosClient()
+    {
+        _pipeline = null!;
+    }
 
     internal PhotosClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -20,17 +26,20 @@ public sealed partial class PhotosClient
     /// <param name="content">The request body. It is streamed, read once and not disposed; the call is not retried once sending began.</param>
     /// <param name="contentType">The media type of the body, sent as Content-Type.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> CreateAsync(
         global::System.IO.Stream? content = null,
         string contentType = "image/png",
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/photos", "addPhoto");
         if (content is not null)
         {
             apiRequest.SetStreamBody(content, contentType);
         }
-        return _pipeline.SendAsync(apiRequest, cancellationToken);
+        return _pipeline.SendAsync(apiRequest, options, cancellationToken);
     }
 }

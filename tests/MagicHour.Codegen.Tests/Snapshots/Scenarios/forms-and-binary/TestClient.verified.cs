@@ -7,29 +7,33 @@ namespace MagicHour.Client;
 
 /// <summary>A client for the Test API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class TestClient : global::System.IDisposable
+public partial class TestClient : global::System.IDisposable
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
-    public TestClient()
-        : this(new global::MagicHour.Runtime.MagicHourClientOptions())
-    {
-    }
-
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
-    public TestClient(global::MagicHour.Runtime.MagicHourClientOptions options)
-        : this(global::MagicHour.Runtime.Http.ApiPipeline.Create(options, null), ownsPipeline: true)
+    /// <param name="options">API key (else <c>MAGIC_HOUR_API_KEY</c>), base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public TestClient(global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, null, null), ownsPipeline: true)
     {
     }
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
+    /// <param name="credential">The API key.</param>
+    /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public TestClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, credential ?? throw new global::System.ArgumentNullException(nameof(credential)), null), ownsPipeline: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c> (automatic redirects off, so that the key never follows one to another host).
+    /// </summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
+    /// <param name="options">API key, base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public TestClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
-        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient, options, disposeHttpClient: false, null), ownsPipeline: true)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options, null, null), ownsPipeline: true)
     {
     }
 
@@ -38,6 +42,17 @@ public sealed partial class TestClient : global::System.IDisposable
     public TestClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
         : this(pipeline, ownsPipeline: false)
     {
+    }
+
+    /// <summary>For mocking: a subclass overrides the members it needs (groups, operations); nothing is sent.</summary>
+    protected TestClient()
+    {
+        _pipeline = null!;
+        Pets = null!;
+        Files = null!;
+        Photos = null!;
+        Anything = null!;
+        Login = null!;
     }
 
     private TestClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline, bool ownsPipeline)
@@ -51,28 +66,28 @@ public sealed partial class TestClient : global::System.IDisposable
         Login = new LoginClient(pipeline);
     }
 
-    /// <summary>The pipeline that sends this client's requests.</summary>
-    public global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
+    /// <summary>The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.</summary>
+    public virtual global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
 
     /// <summary>The operations under <c>/pets</c>.</summary>
-    public PetsClient Pets { get; }
+    public virtual PetsClient Pets { get; }
 
     /// <summary>The operations under <c>/files</c>.</summary>
-    public FilesClient Files { get; }
+    public virtual FilesClient Files { get; }
 
     /// <summary>The operations under <c>/photos</c>.</summary>
-    public PhotosClient Photos { get; }
+    public virtual PhotosClient Photos { get; }
 
     /// <summary>The operations under <c>/anything</c>.</summary>
-    public AnythingClient Anything { get; }
+    public virtual AnythingClient Anything { get; }
 
     /// <summary>The operations under <c>/login</c>.</summary>
-    public LoginClient Login { get; }
+    public virtual LoginClient Login { get; }
 
     /// <summary>Releases the HTTP resources this client created.</summary>
     public void Dispose()
     {
-        if (_ownsPipeline)
+        if (_ownsPipeline && _pipeline is not null)
         {
             _pipeline.Dispose();
         }

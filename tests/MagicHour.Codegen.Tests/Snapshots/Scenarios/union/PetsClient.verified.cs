@@ -7,29 +7,33 @@ namespace MagicHour.Client;
 
 /// <summary>A client for the Pets API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsClient : global::System.IDisposable
+public partial class PetsClient : global::System.IDisposable
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
-    /// <summary>Creates a client with default options: the API key comes from the <c>MAGIC_HOUR_API_KEY</c> environment variable.</summary>
-    public PetsClient()
-        : this(new global::MagicHour.Runtime.MagicHourClientOptions())
-    {
-    }
-
     /// <summary>Creates a client with its own HTTP connection pool.</summary>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
-    public PetsClient(global::MagicHour.Runtime.MagicHourClientOptions options)
-        : this(global::MagicHour.Runtime.Http.ApiPipeline.Create(options, null), ownsPipeline: true)
+    /// <param name="options">API key (else <c>MAGIC_HOUR_API_KEY</c>), base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public PetsClient(global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, null, null), ownsPipeline: true)
     {
     }
 
-    /// <summary>Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c>.</summary>
+    /// <summary>Creates a client whose API key can be rotated: <c>credential.Update(newKey)</c> takes effect on the next request.</summary>
+    /// <param name="credential">The API key.</param>
+    /// <param name="options">Base address, network timeout, retries, logging and your policies; null for the defaults.</param>
+    public PetsClient(global::System.ClientModel.ApiKeyCredential credential, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(null, options, credential ?? throw new global::System.ArgumentNullException(nameof(credential)), null), ownsPipeline: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over an <see cref="global::System.Net.Http.HttpClient"/> you manage, e.g. one from <c>IHttpClientFactory</c> (automatic redirects off, so that the key never follows one to another host).
+    /// </summary>
     /// <param name="httpClient">The HTTP client to send requests with; it is not disposed with this client.</param>
-    /// <param name="options">API key, base address, timeouts and retries.</param>
+    /// <param name="options">API key, base address, network timeout, retries, logging and your policies; null for the defaults.</param>
     public PetsClient(global::System.Net.Http.HttpClient httpClient, global::MagicHour.Runtime.MagicHourClientOptions? options = null)
-        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient, options, disposeHttpClient: false, null), ownsPipeline: true)
+        : this(new global::MagicHour.Runtime.Http.ApiPipeline(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), options, null, null), ownsPipeline: true)
     {
     }
 
@@ -40,6 +44,13 @@ public sealed partial class PetsClient : global::System.IDisposable
     {
     }
 
+    /// <summary>For mocking: a subclass overrides the members it needs (groups, operations); nothing is sent.</summary>
+    protected PetsClient()
+    {
+        _pipeline = null!;
+        Pets = null!;
+    }
+
     private PetsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline, bool ownsPipeline)
     {
         _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));
@@ -47,16 +58,16 @@ public sealed partial class PetsClient : global::System.IDisposable
         Pets = new PetsOperations(pipeline);
     }
 
-    /// <summary>The pipeline that sends this client's requests.</summary>
-    public global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
+    /// <summary>The pipeline that sends this client's requests; its <c>Pipeline</c> is System.ClientModel's.</summary>
+    public virtual global::MagicHour.Runtime.Http.ApiPipeline Pipeline => _pipeline;
 
     /// <summary>The operations under <c>/pets</c>.</summary>
-    public PetsOperations Pets { get; }
+    public virtual PetsOperations Pets { get; }
 
     /// <summary>Releases the HTTP resources this client created.</summary>
     public void Dispose()
     {
-        if (_ownsPipeline)
+        if (_ownsPipeline && _pipeline is not null)
         {
             _pipeline.Dispose();
         }
@@ -65,9 +76,15 @@ public sealed partial class PetsClient : global::System.IDisposable
 
 /// <summary>The operations under <c>/pets</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class PetsOperations
+public partial class PetsOperations
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected PetsOperations()
+    {
+        _pipeline = null!;
+    }
 
     internal PetsOperations(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -77,16 +94,18 @@ public sealed partial class PetsOperations
     /// <summary>POST /pets</summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyList<Pet>>> CreateAsync(
         Pet request,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/pets", "POST /pets");
         apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<Pet, Pet>);
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Pet>, global::MagicHour.Runtime.Json.JsonList<Pet, Pet>>, cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Pet>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Pet>, global::MagicHour.Runtime.Json.JsonList<Pet, Pet>>, options, cancellationToken);
     }
 }
 

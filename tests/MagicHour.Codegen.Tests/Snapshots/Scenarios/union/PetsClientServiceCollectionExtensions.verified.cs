@@ -23,4 +23,22 @@ public static class PetsClientServiceCollectionExtensions
         return global::Microsoft.Extensions.DependencyInjection.MagicHourServiceCollectionExtensions.AddMagicHourClient(
             services, static pipeline => new PetsClient(pipeline), configure, null);
     }
+
+    /// <summary>
+    /// Registers <see cref="PetsClient"/> like <see cref="AddPetsClient(global::Microsoft.Extensions.DependencyInjection.IServiceCollection, global::System.Action{global::MagicHour.Runtime.MagicHourClientOptions})"/>, with options read
+    /// from configuration, e.g. <c>builder.Configuration.GetSection("MagicHour")</c> (<c>ApiKey</c>, <c>BaseAddress</c>, <c>NetworkTimeout</c>,
+    /// <c>ApplicationId</c>, <c>Retry</c>, <c>Polling</c>…), without reflection.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The client's configuration section.</param>
+    /// <param name="configure">Sets further options after the configuration was read; null for none.</param>
+    /// <returns>The builder of the underlying HttpClient, to add handlers or settings.</returns>
+    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetsClient(
+        this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+        global::Microsoft.Extensions.Configuration.IConfiguration configuration,
+        global::System.Action<global::MagicHour.Runtime.MagicHourClientOptions>? configure = null)
+    {
+        return global::Microsoft.Extensions.DependencyInjection.MagicHourServiceCollectionExtensions.AddMagicHourClient(
+            services, static pipeline => new PetsClient(pipeline), configuration, configure, null);
+    }
 }

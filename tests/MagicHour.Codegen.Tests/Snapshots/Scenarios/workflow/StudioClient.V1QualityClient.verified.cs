@@ -7,9 +7,15 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/quality</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1QualityClient
+public partial class V1QualityClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1QualityClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1QualityClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,12 +25,15 @@ public sealed partial class V1QualityClient
     /// <summary>HEAD /v1/quality/{level}</summary>
     /// <param name="level">The <c>level</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task HeadAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> HeadAsync(
         RenderQuality level,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Head, "/v1/quality/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(level.Value), "quality.check");
-        return _pipeline.SendAsync(apiRequest, cancellationToken);
+        return _pipeline.SendAsync(apiRequest, options, cancellationToken);
     }
 }

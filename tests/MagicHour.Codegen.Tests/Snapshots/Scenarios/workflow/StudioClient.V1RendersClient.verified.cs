@@ -7,9 +7,17 @@ namespace MagicHour.Client;
 
 /// <summary>The operations under <c>/v1/renders</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1RendersClient
+public partial class V1RendersClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1RendersClient()
+    {
+        _pipeline = null!;
+        Tags = null!;
+        Log = null!;
+    }
 
     internal V1RendersClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -19,10 +27,10 @@ public sealed partial class V1RendersClient
     }
 
     /// <summary>The operations under <c>/v1/renders/tags</c>.</summary>
-    public V1RendersTagsClient Tags { get; }
+    public virtual V1RendersTagsClient Tags { get; }
 
     /// <summary>The operations under <c>/v1/renders/log</c>.</summary>
-    public V1RendersLogClient Log { get; }
+    public virtual V1RendersLogClient Log { get; }
 
     /// <summary>GET /v1/renders</summary>
     /// <param name="since">The <c>since</c> query parameter.</param>
@@ -32,17 +40,19 @@ public sealed partial class V1RendersClient
     /// <param name="limit">The <c>limit</c> query parameter.</param>
     /// <param name="xRequestId">The <c>X-Request-Id</c> header.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
     [global::System.Obsolete("renders.list is deprecated.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Render>> ListAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyList<Render>>> ListAsync(
         global::System.DateTimeOffset since,
         global::System.Collections.Generic.IReadOnlyList<RenderStatus>? status = null,
         global::System.Collections.Generic.IReadOnlyList<global::System.Guid>? ids = null,
         byte[]? token = null,
         int? limit = null,
         global::System.Guid? xRequestId = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders", "renders.list");
         apiRequest.AddQuery("since", global::MagicHour.Runtime.Http.ParameterFormatter.Format(since));
@@ -60,22 +70,24 @@ public sealed partial class V1RendersClient
         apiRequest.AddQuery("token", token is null ? null : global::System.Convert.ToBase64String(token));
         apiRequest.AddQuery("limit", limit is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(limit.Value));
         apiRequest.AddHeader("X-Request-Id", xRequestId is null ? null : global::MagicHour.Runtime.Http.ParameterFormatter.Format(xRequestId.Value));
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Render>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Render>, global::MagicHour.Runtime.Json.JsonList<Render, Render>>, cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyList<Render>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyList<Render>, global::MagicHour.Runtime.Json.JsonList<Render, Render>>, options, cancellationToken);
     }
 
     /// <summary>Start a render</summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error (402: Not enough credits), or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<RendersCreateResponse> CreateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<RendersCreateResponse>> CreateAsync(
         RendersCreateRequest request,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Post, "/v1/renders", "renders.create");
         apiRequest.SetJsonBody(request, global::MagicHour.Runtime.Json.JsonCodec.Write<RendersCreateRequest, RendersCreateRequest>);
-        return _pipeline.SendAsync<RendersCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<RendersCreateResponse, RendersCreateResponse>, cancellationToken);
+        return _pipeline.SendAsync<RendersCreateResponse>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<RendersCreateResponse, RendersCreateResponse>, options, cancellationToken);
     }
 
     /// <summary>
@@ -94,13 +106,13 @@ public sealed partial class V1RendersClient
     /// <exception cref="global::System.ArgumentException">A local input cannot be uploaded; nothing was uploaded or charged.</exception>
     /// <exception cref="global::MagicHour.Runtime.Projects.MagicHourProjectException">The project failed, was canceled or deleted, or did not finish in time; or it completed but its outputs could not be downloaded.</exception>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">An API call failed, or the create returned no project id.</exception>
-    public async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<Render>> GenerateAsync(
+    public virtual async global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectResult<Render>> GenerateAsync(
         RendersCreateRequest request,
         global::MagicHour.Runtime.Projects.GenerateOptions? options = null,
         global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options);
+        using var workflow = new global::MagicHour.Runtime.Projects.ProjectWorkflow(_pipeline, options, "renders.create");
         workflow.AddInput(request.Assets.ImageFilePath);
         workflow.AddInputs(request.Assets.MaskFilePaths);
         await workflow.UploadInputsAsync(null, cancellationToken).ConfigureAwait(false);
@@ -113,11 +125,11 @@ public sealed partial class V1RendersClient
             },
         };
 
-        RendersCreateResponse created = await CreateAsync(request, cancellationToken).ConfigureAwait(false);
         return await workflow.CompleteAsync(
-            created.Id,
-            created.CreditsCharged,
-            "renders.create",
+            CreateAsync(request, cancellationToken),
+            static created => created.Id,
+            static created => created.CreditsCharged,
+            "renders.get",
             new V1RendersClient(_pipeline).GetAsync,
             V1RendersClient.ToProjectState,
             cancellationToken).ConfigureAwait(false);
@@ -126,15 +138,17 @@ public sealed partial class V1RendersClient
     /// <summary>GET /v1/renders/{id}</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<Render> GetAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<Render>> GetAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "renders.get");
-        return _pipeline.SendAsync<Render>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<Render, Render>, cancellationToken);
+        return _pipeline.SendAsync<Render>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<Render, Render>, options, cancellationToken);
     }
 
     /// <summary>What waiting for a project and downloading its outputs need from <see cref="Render"/>; <c>GenerateAsync</c> hands it to the runtime.</summary>
@@ -149,25 +163,60 @@ public sealed partial class V1RendersClient
         project.Error?.Code,
         project.Error?.Message);
 
+    /// <summary>
+    /// Takes up a project again by its id (after a process restart, in another client): reads it once through <see cref="GetAsync"/> and returns its operation, to wait for it and download its outputs.
+    /// </summary>
+    /// <param name="projectId">The project's id, as its create call returned it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The project's operation, with the project as read.</returns>
+    /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The project cannot be read, e.g. it does not exist.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectOperation<Render>> RehydrateAsync(
+        string projectId,
+        global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::MagicHour.Runtime.Projects.ProjectOperation<Render>.RehydrateAsync(_pipeline, projectId, "renders.get", GetAsync, ToProjectState, cancellationToken);
+    }
+
+    /// <summary>Takes up a project again from an operation's <c>RehydrationToken</c> (whose bytes may have been stored by another process).</summary>
+    /// <param name="rehydrationToken">The token.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The project's operation, with the project as read.</returns>
+    /// <exception cref="global::System.ArgumentException">The token is not one of this kind of project.</exception>
+    public virtual global::System.Threading.Tasks.Task<global::MagicHour.Runtime.Projects.ProjectOperation<Render>> RehydrateAsync(
+        global::System.ClientModel.ContinuationToken rehydrationToken,
+        global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::MagicHour.Runtime.Projects.ProjectOperation<Render>.RehydrateAsync(_pipeline, rehydrationToken, "renders.get", GetAsync, ToProjectState, cancellationToken);
+    }
+
     /// <summary>DELETE /v1/renders/{id}</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response's status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task DeleteAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult> DeleteAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)), "renders.delete");
-        return _pipeline.SendAsync(apiRequest, cancellationToken);
+        return _pipeline.SendAsync(apiRequest, options, cancellationToken);
     }
 }
 
 /// <summary>The operations under <c>/v1/renders/tags</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1RendersTagsClient
+public partial class V1RendersTagsClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1RendersTagsClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1RendersTagsClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -178,12 +227,14 @@ public sealed partial class V1RendersTagsClient
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response body.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response body (it converts to its type); <c>GetRawResponse()</c> has the status and headers, e.g. the request id.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status, or the response is not the JSON the API promises.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> UpdateAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>> UpdateAsync(
         string id,
         global::System.Collections.Generic.IReadOnlyList<string>? body = null,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Put, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/tags", "renders.setTags");
@@ -191,15 +242,21 @@ public sealed partial class V1RendersTagsClient
         {
             apiRequest.SetJsonBody(body, global::MagicHour.Runtime.Json.JsonCodec.Write<global::System.Collections.Generic.IReadOnlyList<string>, global::MagicHour.Runtime.Json.JsonList<string, global::MagicHour.Runtime.Json.JsonString>>);
         }
-        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyDictionary<string, int>, global::MagicHour.Runtime.Json.JsonDictionary<int, global::MagicHour.Runtime.Json.JsonInt32>>, cancellationToken);
+        return _pipeline.SendAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(apiRequest, global::MagicHour.Runtime.Json.JsonCodec.Read<global::System.Collections.Generic.IReadOnlyDictionary<string, int>, global::MagicHour.Runtime.Json.JsonDictionary<int, global::MagicHour.Runtime.Json.JsonInt32>>, options, cancellationToken);
     }
 }
 
 /// <summary>The operations under <c>/v1/renders/log</c>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial class V1RendersLogClient
+public partial class V1RendersLogClient
 {
     private readonly global::MagicHour.Runtime.Http.ApiPipeline _pipeline;
+
+    /// <summary>For mocking: a subclass overrides the operations it needs and returns <c>ClientResult.FromValue(value, response)</c>; nothing is sent.</summary>
+    protected V1RendersLogClient()
+    {
+        _pipeline = null!;
+    }
 
     internal V1RendersLogClient(global::MagicHour.Runtime.Http.ApiPipeline pipeline)
     {
@@ -209,16 +266,18 @@ public sealed partial class V1RendersLogClient
     /// <summary>GET /v1/renders/{id}/log</summary>
     /// <param name="id">The <c>id</c> path parameter.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response text.</returns>
+    /// <param name="options">Per-call headers, policies and error behaviour (<c>ErrorOptions = NoThrow</c> returns an error status instead of throwing); null for none.</param>
+    /// <returns>The response text; <c>GetRawResponse()</c> has the status and headers.</returns>
     /// <exception cref="global::MagicHour.Runtime.MagicHourApiException">The API answered with an error status.</exception>
-    public global::System.Threading.Tasks.Task<string> ListAsync(
+    public virtual global::System.Threading.Tasks.Task<global::System.ClientModel.ClientResult<string>> ListAsync(
         string id,
-        global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Threading.CancellationToken cancellationToken = default,
+        global::System.ClientModel.Primitives.RequestOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(id);
         var apiRequest = new global::MagicHour.Runtime.Http.ApiRequest(global::System.Net.Http.HttpMethod.Get, "/v1/renders/" + global::MagicHour.Runtime.Http.ParameterFormatter.EscapePath(global::MagicHour.Runtime.Http.ParameterFormatter.Format(id)) + "/log", "renders.log");
         apiRequest.Accept = "text/plain";
-        return _pipeline.SendForStringAsync(apiRequest, cancellationToken);
+        return _pipeline.SendForStringAsync(apiRequest, options, cancellationToken);
     }
 }
 
