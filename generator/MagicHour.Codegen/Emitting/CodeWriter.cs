@@ -31,6 +31,24 @@ internal sealed class CodeWriter
         _builder.Append('\n');
     }
 
+    /// <summary>
+    /// Starts a line at the current indentation, for lines written in pieces with <see cref="Write(string)"/> and ended
+    /// with <see cref="EndLine"/>: the emitters' most frequent lines are built in place, with no string of their own.
+    /// </summary>
+    public CodeWriter StartLine()
+    {
+        _builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public CodeWriter Write(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public void EndLine() => _builder.Append('\n');
+
     public void Open(string text)
     {
         Line(text);
@@ -94,10 +112,47 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Writes one XML doc element whose content is already XML.</summary>
-    public void DocXml(string tag, string xml, string? attributes = null) => WriteDocLines(tag, xml.Split('\n'), attributes);
+    public void DocXml(string tag, string xml, string? attributes = null)
+    {
+        if (!TryWriteDocLine(tag, xml, attributes))
+        {
+            WriteDocLines(tag, xml.Split('\n'), attributes);
+        }
+    }
 
     /// <summary>Writes one XML doc element, escaping the text and turning light Markdown into doc tags.</summary>
-    public void DocTag(string tag, string text, string? attributes = null) => WriteDocLines(tag, BulletLists(XmlText(text).Split('\n')), attributes);
+    public void DocTag(string tag, string text, string? attributes = null)
+    {
+        string xml = XmlText(text);
+        if (IsBullet(xml) || !TryWriteDocLine(tag, xml, attributes))
+        {
+            WriteDocLines(tag, BulletLists(xml.Split('\n')), attributes);
+        }
+    }
+
+    /// <summary>Most doc text is one short line: written as <c>/// &lt;tag&gt;text&lt;/tag&gt;</c> without splitting it.</summary>
+    private bool TryWriteDocLine(string tag, string xml, string? attributes)
+    {
+        if (xml.Length >= MaxLineLength || xml.IndexOf('\n') >= 0)
+        {
+            return false;
+        }
+
+        StartLine().Write("/// <").Write(tag);
+        if (attributes is not null)
+        {
+            Write(" ").Write(attributes);
+        }
+
+        Write(">").Write(xml).Write("</").Write(tag).Write(">").EndLine();
+        return true;
+    }
+
+    private static bool IsBullet(string line)
+    {
+        string trimmed = line.TrimStart();
+        return trimmed.StartsWith("- ", System.StringComparison.Ordinal) || trimmed.StartsWith("* ", System.StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Turns Markdown bullets (<c>- item</c>, with indented sub-bullets folded into their item) into an XML doc
@@ -111,7 +166,7 @@ internal sealed class CodeWriter
         foreach (string line in lines)
         {
             string trimmed = line.TrimStart();
-            bool bullet = trimmed.StartsWith("- ", System.StringComparison.Ordinal) || trimmed.StartsWith("* ", System.StringComparison.Ordinal);
+            bool bullet = IsBullet(trimmed);
             bool nested = bullet && line.Length - trimmed.Length > 0;
             if (bullet && nested && item is not null)
             {
@@ -220,6 +275,11 @@ internal sealed class CodeWriter
     /// <summary>Escapes spec text for an XML doc comment; Markdown code spans become <c>&lt;c&gt;</c>.</summary>
     public static string XmlText(string text)
     {
+        if (IsPlain(text))
+        {
+            return text.Trim();
+        }
+
         var clean = new StringBuilder(text.Length);
         foreach (char c in text.Replace("\r\n", "\n"))
         {
@@ -270,9 +330,37 @@ internal sealed class CodeWriter
         return escaped.Trim();
     }
 
-    /// <summary>A C# string literal for any text.</summary>
-    public static string Literal(string value)
+    /// <summary>Text that <see cref="XmlText"/> leaves as it is but for surrounding whitespace: most of a document's.</summary>
+    private static bool IsPlain(string text)
     {
+        foreach (char c in text)
+        {
+            bool special = c < ' '
+                ? c != '\n'
+                : c is '&' or '<' or '>' or '`' or '*' or ']'
+                    || (c >= '\u007f' && (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF'));
+            if (special)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A C# string literal for any text.</summary>
+    public static string Literal(string value) => Literal(value, string.Empty);
+
+    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) for a JSON property name.</summary>
+    public static string Utf8Literal(string value) => Literal(value, "u8");
+
+    private static string Literal(string value, string suffix)
+    {
+        if (!NeedsEscape(value))
+        {
+            return "\"" + value + "\"" + suffix;
+        }
+
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
         foreach (char c in value)
@@ -299,9 +387,19 @@ internal sealed class CodeWriter
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"').Append(suffix).ToString();
     }
 
-    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) for a JSON property name.</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
+    private static bool NeedsEscape(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c is '"' or '\\' || c >= '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
