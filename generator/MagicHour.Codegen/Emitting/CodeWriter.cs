@@ -93,14 +93,14 @@ internal sealed class CodeWriter
 
     /// <summary>Writes <c>&lt;summary&gt;</c> and <c>&lt;remarks&gt;</c> from spec text.</summary>
     /// <param name="doc">Spec text, escaped here.</param>
-    /// <param name="fallbackSummary">XML written as is when the spec has no summary.</param>
-    public void Doc(DocModel doc, string fallbackSummary)
+    /// <param name="fallbackSummary">XML written as is when the spec has no summary; none when null.</param>
+    public void Doc(DocModel doc, string? fallbackSummary)
     {
         if (doc.Summary is { Length: > 0 } summary)
         {
             DocTag("summary", summary);
         }
-        else
+        else if (fallbackSummary is not null)
         {
             DocXml("summary", fallbackSummary);
         }

@@ -12,7 +12,7 @@ internal static class EnumEmitter
     public static void Emit(CodeWriter w, EnumModel model)
     {
         string name = model.Name;
-        w.Doc(model.Documentation, $"The values of <c>{name}</c>.");
+        w.Doc(model.Documentation, fallbackSummary: null);
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, name);
         // A record struct: the compiler writes the ordinal equality over the wire string (Equals, GetHashCode, == and !=).

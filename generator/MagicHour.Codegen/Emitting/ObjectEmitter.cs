@@ -12,13 +12,13 @@ internal static class ObjectEmitter
 {
     public static void Emit(CodeWriter w, ObjectModel model)
     {
-        w.Doc(model.Documentation, $"The <c>{model.Name}</c> schema.");
+        w.Doc(model.Documentation, fallbackSummary: null);
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, model.Name);
         w.Open($"public sealed partial record {model.Name} : {JsonCodecHeader.Interface(model.Name)}");
         foreach (PropertyModel property in model.Properties)
         {
-            w.Doc(property.Documentation, $"The <c>{CodeWriter.XmlText(property.WireName)}</c> field.");
+            w.Doc(property.Documentation, fallbackSummary: null);
             string type = CSharpType.Of(property.Type, property.IsCSharpNullable);
             if (property.Deprecation is not null && property.IsRequired)
             {

@@ -12,7 +12,7 @@ internal static class Docs
 {
     public static DocModel ForSchema(IOpenApiSchema schema) => Split(schema.Description ?? schema.Title, null);
 
-    public static DocModel ForProperty(IOpenApiSchema reference, string wireName)
+    public static DocModel ForProperty(IOpenApiSchema reference)
     {
         // Every read of a $ref's keyword resolves it anew in Microsoft.OpenApi (and allocates): resolve it once. The
         // description may be the $ref's own.
@@ -40,8 +40,12 @@ internal static class Docs
             notes.Add($"Example: `{Compact(example)}`.");
         }
 
-        DocModel doc = Split(reference.Description, notes.Count == 0 ? null : string.Join("\n", notes));
-        return doc.Summary is not null ? doc : doc with { Summary = wireName.Length == 0 ? "The field with an empty name." : $"The `{wireName}` field." };
+        // Without a description, the notes are the summary; without either, the property has no doc comment (a filler
+        // such as "The `id` field." would only repeat its name).
+        string? noted = notes.Count == 0 ? null : string.Join("\n", notes);
+        return reference.Description is { Length: > 0 } description && description.Trim().Length > 0
+            ? Split(description, noted)
+            : new DocModel(noted, null);
     }
 
     /// <summary>The schema a <c>$ref</c> points to (the schema itself otherwise, or when the reference does not resolve).</summary>

@@ -363,7 +363,7 @@ internal sealed class SchemaMapper
             string pascal = Identifiers.ToPascalCase(wireName, "Value");
             string propertyName = members.Claim(pascal, pascal + "Value");
             TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
-            DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema, wireName);
+            DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema);
             properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, propertySchema is null ? null : DeprecationOf(propertySchema)));
         }
 
