@@ -17,8 +17,22 @@ internal sealed class CodeWriter
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
 
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public CodeWriter()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="builder"/>, emptied first. One builder serves every file of a client: once it has held
+    /// the first file, the next ones are written into its one buffer instead of a new chain of chunks each.
+    /// </summary>
+    public CodeWriter(StringBuilder builder)
+    {
+        _builder = builder.Clear();
+    }
 
     public void Line(string text = "")
     {
@@ -48,6 +62,14 @@ internal sealed class CodeWriter
     }
 
     public void EndLine() => _builder.Append('\n');
+
+    /// <summary>Ends a line started with <see cref="StartLine"/> and opens a block under it, as <see cref="Open"/> does.</summary>
+    public void EndLineAndOpen()
+    {
+        EndLine();
+        Line("{");
+        _indent++;
+    }
 
     public void Open(string text)
     {

@@ -15,7 +15,7 @@ internal static class ObjectEmitter
         w.Doc(model.Documentation, fallbackSummary: null);
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, model.Name);
-        w.Open($"public sealed partial record {model.Name} : {JsonCodecHeader.Interface(model.Name)}");
+        JsonCodecHeader.StartDeclaration(w, "public sealed partial record ", model.Name).EndLineAndOpen();
         foreach (PropertyModel property in model.Properties)
         {
             w.Doc(property.Documentation, fallbackSummary: null);
@@ -57,7 +57,7 @@ internal static class ObjectEmitter
             names.Add((property, local, found));
         }
 
-        w.Open($"static {model.Name} {JsonCodecHeader.Interface(model.Name)}.Read(ref {KnownTypes.JsonModelReader} reader)");
+        JsonCodecHeader.StartRead(w, model.Name).EndLineAndOpen();
         foreach ((PropertyModel property, string local, string? found) in names)
         {
             w.StartLine().Write(CSharpType.Of(property.Type, nullable: true)).Write(" ").Write(local).Write(" = null;").EndLine();
@@ -129,12 +129,12 @@ internal static class ObjectEmitter
 
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
-        w.Open($"static void {JsonCodecHeader.Interface(model.Name)}.Write({KnownTypes.JsonModelWriter} writer, {model.Name} value)");
+        JsonCodecHeader.StartWrite(w, model.Name).EndLineAndOpen();
         w.Line("writer.StartObject();");
         foreach (PropertyModel property in model.Properties)
         {
             bool writeNull = property.IsRequired && property.IsCSharpNullable;
-            w.Line(JsonCode.WriteProperty(property.Type, "writer", property.WireName, "value." + property.Name, writeNull));
+            JsonCode.WriteProperty(w, property.Type, "writer", property.WireName, "value", property.Name, writeNull);
         }
 
         w.Line("writer.EndObject();");
