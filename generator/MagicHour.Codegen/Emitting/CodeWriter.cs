@@ -12,7 +12,6 @@ internal sealed class CodeWriter
     private static readonly Regex InlineCode = new("`([^`\n]+)`");
     private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
     private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
-    private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
@@ -302,36 +301,50 @@ internal sealed class CodeWriter
             return text.Trim();
         }
 
-        var clean = new StringBuilder(text.Length);
-        foreach (char c in text.Replace("\r\n", "\n"))
+        // One pass: line breaks to \n, tabs to spaces, control characters out, and the XML specials escaped.
+        var clean = new StringBuilder(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
         {
-            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            char c = text[i];
+            switch (c)
             {
-                clean.Append('\n');
-            }
-            else if (c == '\t')
-            {
-                clean.Append("    ");
-            }
-            else if (char.IsControl(c) && c != '\n')
-            {
-                continue;
-            }
-            else if (char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
-            {
-                clean.Append(char.IsSurrogate(c) ? c : '?');
-            }
-            else
-            {
-                clean.Append(c);
+                case '\r':
+                    clean.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\u2028' or '\u2029' or '\u0085':
+                    clean.Append('\n');
+                    break;
+                case '\t':
+                    clean.Append("    ");
+                    break;
+                case '&':
+                    clean.Append("&amp;");
+                    break;
+                case '<':
+                    clean.Append("&lt;");
+                    break;
+                case '>':
+                    clean.Append("&gt;");
+                    break;
+                case '\uFFFE' or '\uFFFF':
+                    clean.Append('?');
+                    break;
+                default:
+                    if (!char.IsControl(c) || c == '\n')
+                    {
+                        clean.Append(c);
+                    }
+
+                    break;
             }
         }
 
         string escaped = clean.ToString();
-        if (escaped.IndexOfAny(XmlSpecial) >= 0)
-        {
-            escaped = escaped.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        }
 
         // Most text has no Markdown: the regular expressions run only where their marker is.
         if (escaped.IndexOf('`') >= 0)

@@ -101,8 +101,18 @@ internal static class Identifiers
 
         // "URLPath" → "urlPath": lower the leading acronym but not the first letter of the next word.
         int lowerCount = upper <= 1 || upper == pascal.Length ? upper : upper - 1;
-        string camel = pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
-        return EscapeKeyword(camel);
+        if (lowerCount == 0)
+        {
+            return EscapeKeyword(pascal);
+        }
+
+        char[] camel = pascal.ToCharArray();
+        for (int i = 0; i < lowerCount; i++)
+        {
+            camel[i] = char.ToLowerInvariant(camel[i]);
+        }
+
+        return EscapeKeyword(new string(camel));
     }
 
     /// <summary>
