@@ -74,8 +74,9 @@ internal sealed class SchemaMapper
 
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
+        // Whether it resolves is found once per component (ResolvesTo): UnresolvedReference resolves it on every read.
         string? id = reference.Reference?.Id;
-        if (reference.UnresolvedReference || id is null || !_components.ContainsKey(id) || !ResolvesTo(id, reference))
+        if (reference.Reference is not { IsExternal: false } || id is null || !_components.ContainsKey(id) || !ResolvesTo(id, reference))
         {
             string text = reference.Reference?.ReferenceV3 ?? id ?? "(empty)";
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", text);
@@ -476,7 +477,7 @@ internal sealed class SchemaMapper
     /// resolve to a plain schema, are resolved as Microsoft.OpenApi does.
     /// </summary>
     private IOpenApiSchema Resolve(IOpenApiSchema schema) =>
-        schema is OpenApiSchemaReference { UnresolvedReference: false, Reference: { IsExternal: false, Id: { } id } } reference
+        schema is OpenApiSchemaReference { Reference: { IsExternal: false, Id: { } id } } reference
             && _components.TryGetValue(id, out IOpenApiSchema? component) && component is OpenApiSchema
             && ResolvesTo(id, reference)
             ? component
