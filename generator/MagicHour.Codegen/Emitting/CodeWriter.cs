@@ -12,13 +12,26 @@ internal sealed class CodeWriter
     private static readonly Regex InlineCode = new("`([^`\n]+)`");
     private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
     private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
-    private static readonly char[] XmlSpecial = { '&', '<', '>' };
 
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
 
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    public CodeWriter()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="builder"/>, emptied first. One builder serves every file of a client: once it has held
+    /// the first file, the next ones are written into its one buffer instead of a new chain of chunks each.
+    /// </summary>
+    public CodeWriter(StringBuilder builder)
+    {
+        _builder = builder.Clear();
+    }
 
     public void Line(string text = "")
     {
@@ -29,6 +42,32 @@ internal sealed class CodeWriter
         }
 
         _builder.Append('\n');
+    }
+
+    /// <summary>
+    /// Starts a line at the current indentation, for lines written in pieces with <see cref="Write(string)"/> and ended
+    /// with <see cref="EndLine"/>: the emitters' most frequent lines are built in place, with no string of their own.
+    /// </summary>
+    public CodeWriter StartLine()
+    {
+        _builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public CodeWriter Write(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public void EndLine() => _builder.Append('\n');
+
+    /// <summary>Ends a line started with <see cref="StartLine"/> and opens a block under it, as <see cref="Open"/> does.</summary>
+    public void EndLineAndOpen()
+    {
+        EndLine();
+        Line("{");
+        _indent++;
     }
 
     public void Open(string text)
@@ -75,14 +114,14 @@ internal sealed class CodeWriter
 
     /// <summary>Writes <c>&lt;summary&gt;</c> and <c>&lt;remarks&gt;</c> from spec text.</summary>
     /// <param name="doc">Spec text, escaped here.</param>
-    /// <param name="fallbackSummary">XML written as is when the spec has no summary.</param>
-    public void Doc(DocModel doc, string fallbackSummary)
+    /// <param name="fallbackSummary">XML written as is when the spec has no summary; none when null.</param>
+    public void Doc(DocModel doc, string? fallbackSummary)
     {
         if (doc.Summary is { Length: > 0 } summary)
         {
             DocTag("summary", summary);
         }
-        else
+        else if (fallbackSummary is not null)
         {
             DocXml("summary", fallbackSummary);
         }
@@ -94,10 +133,47 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Writes one XML doc element whose content is already XML.</summary>
-    public void DocXml(string tag, string xml, string? attributes = null) => WriteDocLines(tag, xml.Split('\n'), attributes);
+    public void DocXml(string tag, string xml, string? attributes = null)
+    {
+        if (!TryWriteDocLine(tag, xml, attributes))
+        {
+            WriteDocLines(tag, xml.Split('\n'), attributes);
+        }
+    }
 
     /// <summary>Writes one XML doc element, escaping the text and turning light Markdown into doc tags.</summary>
-    public void DocTag(string tag, string text, string? attributes = null) => WriteDocLines(tag, BulletLists(XmlText(text).Split('\n')), attributes);
+    public void DocTag(string tag, string text, string? attributes = null)
+    {
+        string xml = XmlText(text);
+        if (IsBullet(xml) || !TryWriteDocLine(tag, xml, attributes))
+        {
+            WriteDocLines(tag, BulletLists(xml.Split('\n')), attributes);
+        }
+    }
+
+    /// <summary>Most doc text is one short line: written as <c>/// &lt;tag&gt;text&lt;/tag&gt;</c> without splitting it.</summary>
+    private bool TryWriteDocLine(string tag, string xml, string? attributes)
+    {
+        if (xml.Length >= MaxLineLength || xml.IndexOf('\n') >= 0)
+        {
+            return false;
+        }
+
+        StartLine().Write("/// <").Write(tag);
+        if (attributes is not null)
+        {
+            Write(" ").Write(attributes);
+        }
+
+        Write(">").Write(xml).Write("</").Write(tag).Write(">").EndLine();
+        return true;
+    }
+
+    private static bool IsBullet(string line)
+    {
+        string trimmed = line.TrimStart();
+        return trimmed.StartsWith("- ", System.StringComparison.Ordinal) || trimmed.StartsWith("* ", System.StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// Turns Markdown bullets (<c>- item</c>, with indented sub-bullets folded into their item) into an XML doc
@@ -111,7 +187,7 @@ internal sealed class CodeWriter
         foreach (string line in lines)
         {
             string trimmed = line.TrimStart();
-            bool bullet = trimmed.StartsWith("- ", System.StringComparison.Ordinal) || trimmed.StartsWith("* ", System.StringComparison.Ordinal);
+            bool bullet = IsBullet(trimmed);
             bool nested = bullet && line.Length - trimmed.Length > 0;
             if (bullet && nested && item is not null)
             {
@@ -220,36 +296,55 @@ internal sealed class CodeWriter
     /// <summary>Escapes spec text for an XML doc comment; Markdown code spans become <c>&lt;c&gt;</c>.</summary>
     public static string XmlText(string text)
     {
-        var clean = new StringBuilder(text.Length);
-        foreach (char c in text.Replace("\r\n", "\n"))
+        if (IsPlain(text))
         {
-            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            return text.Trim();
+        }
+
+        // One pass: line breaks to \n, tabs to spaces, control characters out, and the XML specials escaped.
+        var clean = new StringBuilder(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
             {
-                clean.Append('\n');
-            }
-            else if (c == '\t')
-            {
-                clean.Append("    ");
-            }
-            else if (char.IsControl(c) && c != '\n')
-            {
-                continue;
-            }
-            else if (char.IsSurrogate(c) || c == '\uFFFE' || c == '\uFFFF')
-            {
-                clean.Append(char.IsSurrogate(c) ? c : '?');
-            }
-            else
-            {
-                clean.Append(c);
+                case '\r':
+                    clean.Append('\n');
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '\u2028' or '\u2029' or '\u0085':
+                    clean.Append('\n');
+                    break;
+                case '\t':
+                    clean.Append("    ");
+                    break;
+                case '&':
+                    clean.Append("&amp;");
+                    break;
+                case '<':
+                    clean.Append("&lt;");
+                    break;
+                case '>':
+                    clean.Append("&gt;");
+                    break;
+                case '\uFFFE' or '\uFFFF':
+                    clean.Append('?');
+                    break;
+                default:
+                    if (!char.IsControl(c) || c == '\n')
+                    {
+                        clean.Append(c);
+                    }
+
+                    break;
             }
         }
 
         string escaped = clean.ToString();
-        if (escaped.IndexOfAny(XmlSpecial) >= 0)
-        {
-            escaped = escaped.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-        }
 
         // Most text has no Markdown: the regular expressions run only where their marker is.
         if (escaped.IndexOf('`') >= 0)
@@ -270,9 +365,37 @@ internal sealed class CodeWriter
         return escaped.Trim();
     }
 
-    /// <summary>A C# string literal for any text.</summary>
-    public static string Literal(string value)
+    /// <summary>Text that <see cref="XmlText"/> leaves as it is but for surrounding whitespace: most of a document's.</summary>
+    private static bool IsPlain(string text)
     {
+        foreach (char c in text)
+        {
+            bool special = c < ' '
+                ? c != '\n'
+                : c is '&' or '<' or '>' or '`' or '*' or ']'
+                    || (c >= '\u007f' && (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF'));
+            if (special)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A C# string literal for any text.</summary>
+    public static string Literal(string value) => Literal(value, string.Empty);
+
+    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) for a JSON property name.</summary>
+    public static string Utf8Literal(string value) => Literal(value, "u8");
+
+    private static string Literal(string value, string suffix)
+    {
+        if (!NeedsEscape(value))
+        {
+            return "\"" + value + "\"" + suffix;
+        }
+
         var builder = new StringBuilder(value.Length + 2);
         builder.Append('"');
         foreach (char c in value)
@@ -299,9 +422,19 @@ internal sealed class CodeWriter
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append('"').Append(suffix).ToString();
     }
 
-    /// <summary>A UTF-8 string literal (<c>"name"u8</c>) for a JSON property name.</summary>
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
+    private static bool NeedsEscape(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c is '"' or '\\' || c >= '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -9,9 +9,21 @@ internal static class Deprecations
 {
     private static readonly Regex CodeSpan = new("`([^`]+)`");
 
-    public static void WriteFor(CodeWriter w, TypeModel type) => Write(w, type.Deprecation, $"'{type.Name}' is deprecated.");
+    public static void WriteFor(CodeWriter w, TypeModel type)
+    {
+        if (type.Deprecation is not null)
+        {
+            w.Line(Attribute($"'{type.Name}' is deprecated."));
+        }
+    }
 
-    public static void WriteFor(CodeWriter w, PropertyModel property) => Write(w, property.Deprecation, Message(property));
+    public static void WriteFor(CodeWriter w, PropertyModel property)
+    {
+        if (property.Deprecation is not null)
+        {
+            w.Line(Attribute(property));
+        }
+    }
 
     /// <summary>The <c>[Obsolete]</c> attribute of a deprecated property.</summary>
     public static string Attribute(PropertyModel property) => Attribute(Message(property));
@@ -20,7 +32,13 @@ internal static class Deprecations
 
     private static string Attribute(string message) => $"[{KnownTypes.ObsoleteAttribute}({CodeWriter.Literal(message)})]";
 
-    public static void WriteFor(CodeWriter w, OperationModel operation) => Write(w, operation.Deprecation, $"{operation.OperationId} is deprecated.");
+    public static void WriteFor(CodeWriter w, OperationModel operation)
+    {
+        if (operation.Deprecation is not null)
+        {
+            w.Line(Attribute($"{operation.OperationId} is deprecated."));
+        }
+    }
 
     /// <summary>"'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.": the note, with each replacement named by its member.</summary>
     public static void WriteFor(CodeWriter w, EnumMemberModel member, EnumModel owner)
@@ -42,14 +60,6 @@ internal static class Deprecations
             message += " " + worded;
         }
 
-        Write(w, deprecation, message);
-    }
-
-    private static void Write(CodeWriter w, DeprecationModel? deprecation, string message)
-    {
-        if (deprecation is not null)
-        {
-            w.Line(Attribute(message));
-        }
+        w.Line(Attribute(message));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
@@ -18,7 +19,8 @@ internal static class Emitter
         }
 
         FileLayout layout = FileLayout.Of(model);
-        CodeWriter w = Start(model);
+        var builder = new StringBuilder();
+        CodeWriter w = Start(model, builder);
         ClientEmitter.EmitRoot(w, model);
         for (OperationGroupModel group = model.Root; !ReferenceEquals(group, layout.RootGroup);)
         {
@@ -33,7 +35,7 @@ internal static class Emitter
 
         foreach (FileGroup file in layout.Groups)
         {
-            w = Start(model);
+            w = Start(model, builder);
             bool first = true;
             Groups(w, file.Group, ref first);
             Types(w, file.Types, model.Namespace);
@@ -42,7 +44,7 @@ internal static class Emitter
 
         foreach (KeyValuePair<string, List<TypeModel>> bucket in layout.Shared)
         {
-            w = Start(model);
+            w = Start(model, builder);
             Types(w, bucket.Value, model.Namespace, first: true);
             files.Add(new SourceFile($"{model.HintPrefix}.Models.{bucket.Key}.g.cs", w.ToString()));
         }
@@ -50,9 +52,9 @@ internal static class Emitter
         return files;
     }
 
-    private static CodeWriter Start(ClientModel model)
+    private static CodeWriter Start(ClientModel model, StringBuilder builder)
     {
-        var w = new CodeWriter();
+        var w = new CodeWriter(builder);
         FileHeader.Write(w, model.Namespace);
         return w;
     }

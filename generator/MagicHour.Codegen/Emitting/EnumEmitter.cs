@@ -12,11 +12,11 @@ internal static class EnumEmitter
     public static void Emit(CodeWriter w, EnumModel model)
     {
         string name = model.Name;
-        w.Doc(model.Documentation, $"The values of <c>{name}</c>.");
+        w.Doc(model.Documentation, fallbackSummary: null);
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, name);
         // A record struct: the compiler writes the ordinal equality over the wire string (Equals, GetHashCode, == and !=).
-        w.Open($"public readonly partial record struct {name} : {JsonCodecHeader.Interface(name)}");
+        JsonCodecHeader.StartDeclaration(w, "public readonly partial record struct ", name).EndLineAndOpen();
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>");
@@ -27,7 +27,7 @@ internal static class EnumEmitter
             string summary = member.Documentation.Summary is { Length: > 0 } text ? $"`{member.WireValue}`: {text}" : $"`{member.WireValue}`";
             w.DocTag("summary", summary);
             Deprecations.WriteFor(w, member, model);
-            w.Line($"public static {name} {member.Name} {{ get; }} = new({CodeWriter.Literal(member.WireValue)});");
+            w.StartLine().Write("public static ").Write(name).Write(" ").Write(member.Name).Write(" { get; } = new(").Write(CodeWriter.Literal(member.WireValue)).Write(");").EndLine();
             w.Line();
         }
 
@@ -46,9 +46,9 @@ internal static class EnumEmitter
         w.Line("/// <summary>The wire value.</summary>");
         w.Line("public override string ToString() => Value;");
         w.Line();
-        w.Line($"static {name} {JsonCodecHeader.Interface(name)}.Read(ref {KnownTypes.JsonModelReader} reader) => new(reader.StringValue());");
+        JsonCodecHeader.StartRead(w, name).Write(" => new(reader.StringValue());").EndLine();
         w.Line();
-        w.Line($"static void {JsonCodecHeader.Interface(name)}.Write({KnownTypes.JsonModelWriter} writer, {name} value) => writer.StringValue(value.Value);");
+        JsonCodecHeader.StartWrite(w, name).Write(" => writer.StringValue(value.Value);").EndLine();
         w.Close();
     }
 }

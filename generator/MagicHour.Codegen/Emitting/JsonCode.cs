@@ -34,26 +34,28 @@ internal static class JsonCode
         TypeRefKind.Array => $"{reader}.List{CollectionTypeArguments(type.Element!)}()",
         TypeRefKind.Dictionary => $"{reader}.Dictionary{CollectionTypeArguments(type.Element!)}()",
         TypeRefKind.Any => $"{reader}.Element()",
-        _ => $"{reader}.{type.Kind}()",
+        _ => reader + "." + Primitive(type.Kind) + "()",
     };
 
     /// <summary>
-    /// A statement writing the property <paramref name="wireName"/> with <paramref name="writer"/> (a <c>JsonModelWriter</c>):
-    /// a null value is left out, unless <paramref name="writeNull"/>.
+    /// Writes the statement that writes the property <paramref name="wireName"/> with <paramref name="writer"/> (a
+    /// <c>JsonModelWriter</c>), e.g. <c>writer.String("name"u8, value.Name);</c>: a null value is left out, unless
+    /// <paramref name="writeNull"/>.
     /// </summary>
-    public static string WriteProperty(TypeRef type, string writer, string wireName, string value, bool writeNull)
+    public static void WriteProperty(CodeWriter w, TypeRef type, string writer, string wireName, string owner, string member, bool writeNull)
     {
-        string target = writeNull ? writer + ".Required" : writer;
-        string name = CodeWriter.Utf8Literal(wireName);
-        return type.Kind switch
+        w.StartLine().Write(writer).Write(writeNull ? ".Required." : ".");
+        switch (type.Kind)
         {
-            TypeRefKind.Object => $"{target}.Model<{type.Name}>({name}, {value});",
-            TypeRefKind.Enum => $"{target}.Enum<{type.Name}>({name}, {value});",
-            TypeRefKind.Array => $"{target}.List{CollectionTypeArguments(type.Element!)}({name}, {value});",
-            TypeRefKind.Dictionary => $"{target}.Dictionary{CollectionTypeArguments(type.Element!)}({name}, {value});",
-            TypeRefKind.Any => $"{target}.Element({name}, {value});",
-            _ => $"{target}.{type.Kind}({name}, {value});",
-        };
+            case TypeRefKind.Object: w.Write("Model<").Write(type.Name!).Write(">"); break;
+            case TypeRefKind.Enum: w.Write("Enum<").Write(type.Name!).Write(">"); break;
+            case TypeRefKind.Array: w.Write("List").Write(CollectionTypeArguments(type.Element!)); break;
+            case TypeRefKind.Dictionary: w.Write("Dictionary").Write(CollectionTypeArguments(type.Element!)); break;
+            case TypeRefKind.Any: w.Write("Element"); break;
+            default: w.Write(Primitive(type.Kind)); break;
+        }
+
+        w.Write("(").Write(CodeWriter.Utf8Literal(wireName)).Write(", ").Write(owner).Write(".").Write(member).Write(");").EndLine();
     }
 
     /// <summary>The codec of a value of <paramref name="type"/>, JSON null included when the type allows it.</summary>
@@ -65,7 +67,7 @@ internal static class JsonCode
             TypeRefKind.Array => $"{KnownTypes.JsonList}<{CSharpType.Element(type.Element!)}, {Codec(type.Element!)}>",
             TypeRefKind.Dictionary => $"{KnownTypes.JsonDictionary}<{CSharpType.Element(type.Element!)}, {Codec(type.Element!)}>",
             TypeRefKind.Any => KnownTypes.JsonAny,
-            _ => KnownTypes.JsonRuntimeNamespace + ".Json" + type.Kind,
+            _ => KnownTypes.JsonRuntimeNamespace + ".Json" + Primitive(type.Kind),
         };
 
         if (!type.IsNullable || type.Kind == TypeRefKind.Any)
@@ -76,6 +78,27 @@ internal static class JsonCode
         string wrapper = type.IsValueType ? KnownTypes.JsonNullableValue : KnownTypes.JsonNullable;
         return $"{wrapper}<{CSharpType.Of(type, false)}, {codec}>";
     }
+
+    /// <summary>
+    /// The name of a primitive kind, which is also the name of the reader's and writer's method for it and, after "Json",
+    /// of its codec (<c>reader.Int32()</c>, <c>JsonInt32</c>). Spelled out: <c>Enum.ToString</c> boxes and allocates
+    /// on every property.
+    /// </summary>
+    private static string Primitive(TypeRefKind kind) => kind switch
+    {
+        TypeRefKind.String => nameof(TypeRefKind.String),
+        TypeRefKind.Boolean => nameof(TypeRefKind.Boolean),
+        TypeRefKind.Int32 => nameof(TypeRefKind.Int32),
+        TypeRefKind.Int64 => nameof(TypeRefKind.Int64),
+        TypeRefKind.Double => nameof(TypeRefKind.Double),
+        TypeRefKind.Single => nameof(TypeRefKind.Single),
+        TypeRefKind.Decimal => nameof(TypeRefKind.Decimal),
+        TypeRefKind.DateTimeOffset => nameof(TypeRefKind.DateTimeOffset),
+        TypeRefKind.DateOnly => nameof(TypeRefKind.DateOnly),
+        TypeRefKind.Guid => nameof(TypeRefKind.Guid),
+        TypeRefKind.Bytes => nameof(TypeRefKind.Bytes),
+        _ => kind.ToString(),
+    };
 
     /// <summary>
     /// The type arguments of a list or dictionary helper: <c>&lt;Pet&gt;</c> for items that are their own codec (generated

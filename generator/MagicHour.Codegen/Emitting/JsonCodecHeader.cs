@@ -1,15 +1,33 @@
 namespace MagicHour.Codegen.Emitting;
 
-/// <summary>What makes a generated type its own JSON codec: the interface it implements and the attributes it carries.</summary>
+/// <summary>
+/// What makes a generated type its own JSON codec: the interface it implements (explicitly, so that its <c>Read</c> and
+/// <c>Write</c> take no member name), the attributes it carries, and the heads of its <c>Read</c> and <c>Write</c>.
+/// Written in pieces: every generated type has these lines.
+/// </summary>
 internal static class JsonCodecHeader
 {
-    /// <summary><c>IJsonCodec&lt;T&gt;</c>, implemented explicitly so that its <c>Read</c> and <c>Write</c> take no member name.</summary>
+    /// <summary><c>IJsonCodec&lt;T&gt;</c>.</summary>
     public static string Interface(string typeName) => $"{KnownTypes.IJsonCodec}<{typeName}>";
 
     /// <summary>The <c>[JsonConverter]</c> that lets <c>JsonSerializer</c> use the type's codec too, and <c>[GeneratedCode]</c>.</summary>
     public static void WriteAttributes(CodeWriter w, string typeName)
     {
-        w.Line($"[{KnownTypes.JsonConverterAttribute}(typeof({KnownTypes.JsonModelConverter}<{typeName}>))]");
+        w.StartLine().Write("[").Write(KnownTypes.JsonConverterAttribute).Write("(typeof(").Write(KnownTypes.JsonModelConverter).Write("<").Write(typeName).Write(">))]").EndLine();
         w.Line(FileHeader.GeneratedCodeAttribute);
     }
+
+    /// <summary>Starts <c>public sealed partial record Pet : IJsonCodec&lt;Pet&gt;</c>; the caller ends the line.</summary>
+    public static CodeWriter StartDeclaration(CodeWriter w, string modifiersAndKind, string typeName) =>
+        w.StartLine().Write(modifiersAndKind).Write(typeName).Write(" : ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">");
+
+    /// <summary>Starts <c>static Pet IJsonCodec&lt;Pet&gt;.Read(ref JsonModelReader reader)</c>; the caller ends the line.</summary>
+    public static CodeWriter StartRead(CodeWriter w, string typeName) =>
+        w.StartLine().Write("static ").Write(typeName).Write(" ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">.Read(ref ")
+            .Write(KnownTypes.JsonModelReader).Write(" reader)");
+
+    /// <summary>Starts <c>static void IJsonCodec&lt;Pet&gt;.Write(JsonModelWriter writer, Pet value)</c>; the caller ends the line.</summary>
+    public static CodeWriter StartWrite(CodeWriter w, string typeName) =>
+        w.StartLine().Write("static void ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">.Write(")
+            .Write(KnownTypes.JsonModelWriter).Write(" writer, ").Write(typeName).Write(" value)");
 }

@@ -12,13 +12,13 @@ internal static class ObjectEmitter
 {
     public static void Emit(CodeWriter w, ObjectModel model)
     {
-        w.Doc(model.Documentation, $"The <c>{model.Name}</c> schema.");
+        w.Doc(model.Documentation, fallbackSummary: null);
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, model.Name);
-        w.Open($"public sealed partial record {model.Name} : {JsonCodecHeader.Interface(model.Name)}");
+        JsonCodecHeader.StartDeclaration(w, "public sealed partial record ", model.Name).EndLineAndOpen();
         foreach (PropertyModel property in model.Properties)
         {
-            w.Doc(property.Documentation, $"The <c>{CodeWriter.XmlText(property.WireName)}</c> field.");
+            w.Doc(property.Documentation, fallbackSummary: null);
             string type = CSharpType.Of(property.Type, property.IsCSharpNullable);
             if (property.Deprecation is not null && property.IsRequired)
             {
@@ -29,7 +29,7 @@ internal static class ObjectEmitter
             else
             {
                 Deprecations.WriteFor(w, property);
-                w.Line($"public {(property.IsRequired ? "required " : string.Empty)}{type} {property.Name} {{ get; init; }}");
+                w.StartLine().Write(property.IsRequired ? "public required " : "public ").Write(type).Write(" ").Write(property.Name).Write(" { get; init; }").EndLine();
             }
 
             w.Line();
@@ -57,10 +57,10 @@ internal static class ObjectEmitter
             names.Add((property, local, found));
         }
 
-        w.Open($"static {model.Name} {JsonCodecHeader.Interface(model.Name)}.Read(ref {KnownTypes.JsonModelReader} reader)");
+        JsonCodecHeader.StartRead(w, model.Name).EndLineAndOpen();
         foreach ((PropertyModel property, string local, string? found) in names)
         {
-            w.Line($"{CSharpType.Of(property.Type, nullable: true)} {local} = null;");
+            w.StartLine().Write(CSharpType.Of(property.Type, nullable: true)).Write(" ").Write(local).Write(" = null;").EndLine();
             if (found is not null)
             {
                 w.Line($"bool {found} = false;");
@@ -80,8 +80,13 @@ internal static class ObjectEmitter
             w.Indent();
             foreach ((PropertyModel property, string local, string? found) in names)
             {
-                string mark = found is null ? string.Empty : $" {found} = true;";
-                w.Line($"case {CodeWriter.Literal(property.WireName)}: {local} = {JsonCode.ReadProperty(property.Type, "reader")};{mark} break;");
+                w.StartLine().Write("case ").Write(CodeWriter.Literal(property.WireName)).Write(": ").Write(local).Write(" = ").Write(JsonCode.ReadProperty(property.Type, "reader")).Write(";");
+                if (found is not null)
+                {
+                    w.Write(" ").Write(found).Write(" = true;");
+                }
+
+                w.Write(" break;").EndLine();
             }
 
             w.Line("default: reader.Skip(); break;");
@@ -98,13 +103,22 @@ internal static class ObjectEmitter
         else
         {
             w.Open($"return new {model.Name}");
+            string typeName = CodeWriter.Literal(model.Name);
             foreach ((PropertyModel property, string local, string? found) in names)
             {
-                string missing = $"throw reader.Missing({CodeWriter.Literal(model.Name)}, {CodeWriter.Literal(property.WireName)})";
-                string value = !property.IsRequired ? local
-                    : found is not null ? $"{found} ? {local} : {missing}"
-                    : $"{local} ?? {missing}";
-                w.Line($"{property.Name} = {value},");
+                w.StartLine().Write(property.Name).Write(" = ");
+                if (!property.IsRequired)
+                {
+                    w.Write(local);
+                }
+                else
+                {
+                    // found ? local : throw …, or local ?? throw …
+                    (found is null ? w.Write(local).Write(" ?? ") : w.Write(found).Write(" ? ").Write(local).Write(" : "))
+                        .Write("throw reader.Missing(").Write(typeName).Write(", ").Write(CodeWriter.Literal(property.WireName)).Write(")");
+                }
+
+                w.Write(",").EndLine();
             }
 
             w.Close(";");
@@ -115,12 +129,12 @@ internal static class ObjectEmitter
 
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
-        w.Open($"static void {JsonCodecHeader.Interface(model.Name)}.Write({KnownTypes.JsonModelWriter} writer, {model.Name} value)");
+        JsonCodecHeader.StartWrite(w, model.Name).EndLineAndOpen();
         w.Line("writer.StartObject();");
         foreach (PropertyModel property in model.Properties)
         {
             bool writeNull = property.IsRequired && property.IsCSharpNullable;
-            w.Line(JsonCode.WriteProperty(property.Type, "writer", property.WireName, "value." + property.Name, writeNull));
+            JsonCode.WriteProperty(w, property.Type, "writer", property.WireName, "value", property.Name, writeNull);
         }
 
         w.Line("writer.EndObject();");

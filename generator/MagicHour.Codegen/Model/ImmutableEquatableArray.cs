@@ -15,7 +15,12 @@ internal sealed class ImmutableEquatableArray<T> : IEquatable<ImmutableEquatable
 
     private readonly T[] _values;
 
-    public ImmutableEquatableArray(IEnumerable<T> values) => _values = values is T[] array ? (T[])array.Clone() : new List<T>(values).ToArray();
+    public ImmutableEquatableArray(IEnumerable<T> values) => _values = values switch
+    {
+        T[] array => (T[])array.Clone(),
+        ICollection<T> collection => CopyOf(collection),
+        _ => new List<T>(values).ToArray(),
+    };
 
     public int Count => _values.Length;
 
@@ -50,6 +55,13 @@ internal sealed class ImmutableEquatableArray<T> : IEquatable<ImmutableEquatable
         }
 
         return hash;
+    }
+
+    private static T[] CopyOf(ICollection<T> collection)
+    {
+        var copy = new T[collection.Count];
+        collection.CopyTo(copy, 0);
+        return copy;
     }
 
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_values).GetEnumerator();

@@ -47,19 +47,52 @@ internal static class Identifiers
     /// <summary><c>image_file_paths</c> → <c>ImageFilePaths</c>; <c>AI_IMAGE</c> → <c>AiImage</c>; never empty.</summary>
     public static string ToPascalCase(string text, string fallback = "Value")
     {
-        var builder = new StringBuilder();
-        foreach (string word in Words(text))
+        // The words of Words(text), each through AppendWord, without a string per word: the parser names every type,
+        // property and member through here.
+        var name = new char[text.Length];
+        int length = 0;
+        int start = -1;
+        for (int i = 0; i <= text.Length; i++)
         {
-            AppendWord(builder, word);
+            bool isPart = i < text.Length && IsIdentifierChar(text[i]);
+            if (start >= 0 && (!isPart || (char.IsUpper(text[i]) && char.IsLower(text[i - 1]))))
+            {
+                length = AppendWord(name, length, text, start, i);
+                start = -1;
+            }
+
+            if (isPart && start < 0)
+            {
+                start = i;
+            }
         }
 
-        return Finish(builder.ToString(), fallback);
+        bool unchanged = length == text.Length && SameAs(name, text);
+        return Finish(unchanged ? text : new string(name, 0, length), fallback);
+    }
+
+    private static bool SameAs(char[] name, string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (name[i] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>image_file_paths</c> → <c>imageFilePaths</c>, escaped with <c>@</c> when it is a keyword.</summary>
     public static string ToCamelCase(string text, string fallback = "value")
     {
-        string pascal = ToPascalCase(text, ToPascalCase(fallback));
+        string pascal = ToPascalCase(text, string.Empty);
+        if (pascal.Length == 0 || char.IsDigit(pascal[0]))
+        {
+            pascal = ToPascalCase(fallback) + pascal;
+        }
+
         int upper = 0;
         while (upper < pascal.Length && char.IsUpper(pascal[upper]))
         {
@@ -68,8 +101,18 @@ internal static class Identifiers
 
         // "URLPath" → "urlPath": lower the leading acronym but not the first letter of the next word.
         int lowerCount = upper <= 1 || upper == pascal.Length ? upper : upper - 1;
-        string camel = pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
-        return EscapeKeyword(camel);
+        if (lowerCount == 0)
+        {
+            return EscapeKeyword(pascal);
+        }
+
+        char[] camel = pascal.ToCharArray();
+        for (int i = 0; i < lowerCount; i++)
+        {
+            camel[i] = char.ToLowerInvariant(camel[i]);
+        }
+
+        return EscapeKeyword(new string(camel));
     }
 
     /// <summary>
@@ -173,6 +216,29 @@ internal static class Identifiers
         builder.Append(char.ToUpperInvariant(word[0]));
         string rest = word.Substring(1);
         builder.Append(allUpper && word.Length > 1 ? rest.ToLowerInvariant() : rest);
+    }
+
+    /// <summary>Appends <c>text[start..end]</c> as <see cref="AppendWord(StringBuilder, string)"/> does; returns the new length.</summary>
+    private static int AppendWord(char[] name, int length, string text, int start, int end)
+    {
+        bool allUpper = true;
+        for (int i = start; i < end; i++)
+        {
+            if (char.IsLower(text[i]))
+            {
+                allUpper = false;
+                break;
+            }
+        }
+
+        bool lowerRest = allUpper && end - start > 1;
+        name[length++] = char.ToUpperInvariant(text[start]);
+        for (int i = start + 1; i < end; i++)
+        {
+            name[length++] = lowerRest ? char.ToLowerInvariant(text[i]) : text[i];
+        }
+
+        return length;
     }
 
     private static string Finish(string name, string fallback)

@@ -38,6 +38,11 @@ internal sealed class NameScope
     /// <summary>Claims <paramref name="preferred"/> or the first free alternative, else a numbered form.</summary>
     public string Claim(string preferred, params string[] alternatives)
     {
+        if (_taken.Add(preferred))
+        {
+            return preferred;
+        }
+
         foreach (string candidate in Candidates(preferred, alternatives))
         {
             if (_taken.Add(candidate))

@@ -12,11 +12,10 @@ internal static class Docs
 {
     public static DocModel ForSchema(IOpenApiSchema schema) => Split(schema.Description ?? schema.Title, null);
 
-    public static DocModel ForProperty(IOpenApiSchema reference, string wireName)
+    /// <param name="reference">The property's schema as written: a <c>$ref</c> may carry a description of its own.</param>
+    /// <param name="schema">The schema it stands for (every read of a $ref's keyword resolves it anew in Microsoft.OpenApi).</param>
+    public static DocModel ForProperty(IOpenApiSchema reference, IOpenApiSchema schema)
     {
-        // Every read of a $ref's keyword resolves it anew in Microsoft.OpenApi (and allocates): resolve it once. The
-        // description may be the $ref's own.
-        IOpenApiSchema schema = Target(reference);
         var notes = new List<string>();
         if (schema.Format is "uri" or "url")
         {
@@ -40,8 +39,15 @@ internal static class Docs
             notes.Add($"Example: `{Compact(example)}`.");
         }
 
-        DocModel doc = Split(reference.Description, notes.Count == 0 ? null : string.Join("\n", notes));
-        return doc.Summary is not null ? doc : doc with { Summary = wireName.Length == 0 ? "The field with an empty name." : $"The `{wireName}` field." };
+        // Without a description, the notes are the summary; without either, the property has no doc comment (a filler
+        // such as "The `id` field." would only repeat its name).
+        string? noted = notes.Count == 0 ? null : string.Join("\n", notes);
+        string? description = reference is OpenApiSchemaReference { Reference: { } own }
+            ? (string.IsNullOrEmpty(own.Description) ? schema.Description : own.Description)
+            : reference.Description;
+        return description is { Length: > 0 } && description.Trim().Length > 0
+            ? Split(description, noted)
+            : new DocModel(noted, null);
     }
 
     /// <summary>The schema a <c>$ref</c> points to (the schema itself otherwise, or when the reference does not resolve).</summary>

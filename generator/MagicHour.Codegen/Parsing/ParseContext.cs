@@ -15,6 +15,7 @@ internal sealed class ParseContext
 
     private readonly JsonDocument _raw;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, int> _typeIndex = new(StringComparer.Ordinal);
 
     public ParseContext(JsonDocument raw, bool isSwagger2)
     {
@@ -45,8 +46,13 @@ internal sealed class ParseContext
             return;
         }
 
-        int index = Types.FindIndex(t => t.Name == type.Name);
-        if (index < 0 || !Types[index].SourcePointer.StartsWith("/paths/", StringComparison.Ordinal))
+        // Types are only appended (and replaced in place, under the same name): index the new ones.
+        for (int i = _typeIndex.Count; i < Types.Count; i++)
+        {
+            _typeIndex[Types[i].Name] = i;
+        }
+
+        if (!_typeIndex.TryGetValue(type.Name!, out int index) || !Types[index].SourcePointer.StartsWith("/paths/", StringComparison.Ordinal))
         {
             return;
         }

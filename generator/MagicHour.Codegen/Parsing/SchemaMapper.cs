@@ -74,8 +74,9 @@ internal sealed class SchemaMapper
 
     private TypeRef MapReference(OpenApiSchemaReference reference, string pointer)
     {
+        // Whether it resolves is found once per component (ResolvesTo): UnresolvedReference resolves it on every read.
         string? id = reference.Reference?.Id;
-        if (reference.UnresolvedReference || id is null || !_components.ContainsKey(id) || !ResolvesTo(id, reference))
+        if (reference.Reference is not { IsExternal: false } || id is null || !_components.ContainsKey(id) || !ResolvesTo(id, reference))
         {
             string text = reference.Reference?.ReferenceV3 ?? id ?? "(empty)";
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer + "/$ref", text);
@@ -363,8 +364,18 @@ internal sealed class SchemaMapper
             string pascal = Identifiers.ToPascalCase(wireName, "Value");
             string propertyName = members.Claim(pascal, pascal + "Value");
             TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
-            DocModel docs = propertySchema is null ? DocModel.Empty : Docs.ForProperty(propertySchema, wireName);
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, propertySchema is null ? null : DeprecationOf(propertySchema)));
+            DocModel docs = DocModel.Empty;
+            DeprecationModel? deprecation = null;
+            if (propertySchema is not null)
+            {
+                IOpenApiSchema target = Resolve(propertySchema);
+                docs = Docs.ForProperty(propertySchema, target);
+                deprecation = propertySchema is OpenApiSchemaReference { Reference: { } own } && own.Deprecated is { } overridden
+                    ? (overridden ? DeprecationModel.Plain : null)
+                    : DeprecationOf(target);
+            }
+
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)
@@ -459,6 +470,18 @@ internal sealed class SchemaMapper
         _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, result.ToImmutableEquatableArray()));
         return new TypeRef(TypeRefKind.Enum, name);
     }
+
+    /// <summary>
+    /// The schema a <c>$ref</c> to a component stands for, found by the component's id: every read through the reference
+    /// would resolve it anew in Microsoft.OpenApi (building URIs each time). Other schemas, and references that do not
+    /// resolve to a plain schema, are resolved as Microsoft.OpenApi does.
+    /// </summary>
+    private IOpenApiSchema Resolve(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference { Reference: { IsExternal: false, Id: { } id } } reference
+            && _components.TryGetValue(id, out IOpenApiSchema? component) && component is OpenApiSchema
+            && ResolvesTo(id, reference)
+            ? component
+            : Docs.Target(schema);
 
     private static DeprecationModel? DeprecationOf(IOpenApiSchema schema) => schema.Deprecated ? DeprecationModel.Plain : null;
 

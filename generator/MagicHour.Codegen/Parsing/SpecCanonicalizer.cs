@@ -1,4 +1,3 @@
-using System.Text;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Parsing;
@@ -13,18 +12,34 @@ internal static class SpecCanonicalizer
 {
     public static SpecInput Canonical(SpecInput input)
     {
+        // Two passes: the first counts what stays, so that the text is copied once into a buffer of its final size
+        // (a large document is mostly indentation, and a growing builder would allocate it several times over).
         string text = input.Text;
-        var builder = new StringBuilder(text.Length);
+        int kept = Copy(text, null);
+        if (kept == text.Length)
+        {
+            return input;
+        }
+
+        var canonical = new char[kept];
+        Copy(text, canonical);
+        return input with { Text = new string(canonical) };
+    }
+
+    /// <summary>Copies the characters of <paramref name="text"/> outside whitespace between tokens into <paramref name="target"/>, if any; returns their count.</summary>
+    private static int Copy(string text, char[]? target)
+    {
+        int length = 0;
         bool inString = false;
-        int runStart = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (inString)
             {
-                if (c == '\\')
+                if (c == '\\' && i + 1 < text.Length)
                 {
-                    i++;
+                    Put(target, length++, c);
+                    c = text[++i];
                 }
                 else if (c == '"')
                 {
@@ -37,17 +52,20 @@ internal static class SpecCanonicalizer
             }
             else if (c is ' ' or '\t' or '\r' or '\n')
             {
-                builder.Append(text, runStart, i - runStart);
-                runStart = i + 1;
+                continue;
             }
+
+            Put(target, length++, c);
         }
 
-        if (runStart == 0)
+        return length;
+    }
+
+    private static void Put(char[]? target, int index, char c)
+    {
+        if (target is { } buffer)
         {
-            return input;
+            buffer[index] = c;
         }
-
-        builder.Append(text, runStart, text.Length - runStart);
-        return input with { Text = builder.ToString() };
     }
 }

@@ -40,10 +40,13 @@ internal static class SpecParser
 
     private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, CancellationToken cancellationToken)
     {
+        // One UTF-8 copy of the document, read both as a JsonDocument (over the bytes, without a copy of its own) and by
+        // Microsoft.OpenApi (which would otherwise encode the text again).
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(input.Text);
         JsonDocument raw;
         try
         {
-            raw = JsonDocument.Parse(input.Text, new JsonDocumentOptions { MaxDepth = 256 });
+            raw = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException ex)
         {
@@ -75,7 +78,8 @@ internal static class SpecParser
                 // Reading only: the validation rules (a walk over the whole document, a tenth of the time on a large
                 // one) judge style, not what the generator can read, and what it cannot express gets its own diagnostics.
                 var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-                result = OpenApiDocument.Parse(input.Text, "json", settings);
+                using var stream = new System.IO.MemoryStream(utf8, 0, utf8.Length, writable: false, publiclyVisible: true);
+                result = OpenApiDocument.Load(stream, "json", settings);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
