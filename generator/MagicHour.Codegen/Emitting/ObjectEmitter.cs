@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using MagicHour.Codegen.Model;
-using MagicHour.Codegen.Naming;
 
 namespace MagicHour.Codegen.Emitting;
 
@@ -43,33 +41,20 @@ internal static class ObjectEmitter
 
     private static void EmitRead(CodeWriter w, ObjectModel model)
     {
-        var locals = new NameScope(new[] { "reader", "writer", "value" });
-        var names = new List<(PropertyModel Property, string Local, string? Found)>();
-        foreach (PropertyModel property in model.Properties)
-        {
-            string camel = Identifiers.ToCamelCase(property.WireName, "value").TrimStart('@');
-            string local = locals.Claim(Identifiers.IsKeyword(camel) ? camel + "Value" : camel, camel + "Value");
-
-            // A nullable local tells an absent property from a present one, except when null is a valid value.
-            string? found = property.IsRequired && property.Type.IsNullable && property.Type.Kind != TypeRefKind.Any
-                ? locals.Claim("has" + property.Name)
-                : null;
-            names.Add((property, local, found));
-        }
-
+        ImmutableEquatableArray<PropertyModel> properties = model.Properties;
         JsonCodecHeader.StartRead(w, model.Name).EndLineAndOpen();
-        foreach ((PropertyModel property, string local, string? found) in names)
+        foreach (PropertyModel property in properties)
         {
-            w.StartLine().Write(CSharpType.Of(property.Type, nullable: true)).Write(" ").Write(local).Write(" = null;").EndLine();
-            if (found is not null)
+            w.StartLine().Write(CSharpType.Of(property.Type, nullable: true)).Write(" ").Write(property.ReaderLocal).Write(" = null;").EndLine();
+            if (property.PresenceLocal is not null)
             {
-                w.Line($"bool {found} = false;");
+                w.Line($"bool {property.PresenceLocal} = false;");
             }
         }
 
         w.Line($"reader.StartObject({CodeWriter.Literal(model.Name)});");
         w.Open("while (reader.NextProperty())");
-        if (names.Count == 0)
+        if (properties.Count == 0)
         {
             w.Line("reader.Skip();");
         }
@@ -78,12 +63,12 @@ internal static class ObjectEmitter
             w.Line("switch (reader.PropertyName)");
             w.Line("{");
             w.Indent();
-            foreach ((PropertyModel property, string local, string? found) in names)
+            foreach (PropertyModel property in properties)
             {
-                w.StartLine().Write("case ").Write(CodeWriter.Literal(property.WireName)).Write(": ").Write(local).Write(" = ").Write(JsonCode.ReadProperty(property.Type, "reader")).Write(";");
-                if (found is not null)
+                w.StartLine().Write("case ").Write(CodeWriter.Literal(property.WireName)).Write(": ").Write(property.ReaderLocal).Write(" = ").Write(JsonCode.ReadProperty(property.Type, "reader")).Write(";");
+                if (property.PresenceLocal is not null)
                 {
-                    w.Write(" ").Write(found).Write(" = true;");
+                    w.Write(" ").Write(property.PresenceLocal).Write(" = true;");
                 }
 
                 w.Write(" break;").EndLine();
@@ -96,7 +81,7 @@ internal static class ObjectEmitter
 
         w.Close();
         w.Line();
-        if (names.Count == 0)
+        if (properties.Count == 0)
         {
             w.Line($"return new {model.Name}();");
         }
@@ -104,17 +89,17 @@ internal static class ObjectEmitter
         {
             w.Open($"return new {model.Name}");
             string typeName = CodeWriter.Literal(model.Name);
-            foreach ((PropertyModel property, string local, string? found) in names)
+            foreach (PropertyModel property in properties)
             {
                 w.StartLine().Write(property.Name).Write(" = ");
                 if (!property.IsRequired)
                 {
-                    w.Write(local);
+                    w.Write(property.ReaderLocal);
                 }
                 else
                 {
-                    // found ? local : throw …, or local ?? throw …
-                    (found is null ? w.Write(local).Write(" ?? ") : w.Write(found).Write(" ? ").Write(local).Write(" : "))
+                    // has… ? local : throw …, or local ?? throw …
+                    (property.PresenceLocal is null ? w.Write(property.ReaderLocal).Write(" ?? ") : w.Write(property.PresenceLocal).Write(" ? ").Write(property.ReaderLocal).Write(" : "))
                         .Write("throw reader.Missing(").Write(typeName).Write(", ").Write(CodeWriter.Literal(property.WireName)).Write(")");
                 }
 

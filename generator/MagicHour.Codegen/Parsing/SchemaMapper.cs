@@ -352,6 +352,7 @@ internal sealed class SchemaMapper
         string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Record);
         var members = new NameScope(new[] { name, "Clone" }.Concat(DeclaredMembers.Record).Concat(DeclaredMembers.Inherited));
         var properties = new List<PropertyModel>();
+        var readerLocals = new NameScope(new[] { "reader", "writer", "value" });
         var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
 
         foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer))
@@ -375,7 +376,14 @@ internal sealed class SchemaMapper
                     : DeprecationOf(target);
             }
 
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation));
+            string camel = Identifiers.ToCamelCase(wireName, "value").TrimStart('@');
+            string readerLocal = readerLocals.Claim(Identifiers.IsKeyword(camel) ? camel + "Value" : camel, camel + "Value");
+
+            // A nullable local tells an absent property from a present one, except when null is a valid value.
+            string? presenceLocal = required && type.IsNullable && type.Kind != TypeRefKind.Any
+                ? readerLocals.Claim("has" + propertyName)
+                : null;
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation, readerLocal, presenceLocal));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)
