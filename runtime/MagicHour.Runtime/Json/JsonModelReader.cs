@@ -305,7 +305,7 @@ public ref struct JsonModelReader
 
     private JsonException Unexpected(string what) => new($"Expected {what} but found {Describe(_reader.TokenType)}.");
 
-    private static string Describe(JsonTokenType token) => token switch
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",

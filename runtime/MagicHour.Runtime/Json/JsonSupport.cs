@@ -19,7 +19,7 @@ public static class JsonSupport
     {
         if (reader.TokenType != expected)
         {
-            throw new JsonException($"Expected {Describe(expected)} for {what} but found {Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected {JsonModelReader.Describe(expected)} for {what} but found {JsonModelReader.Describe(reader.TokenType)}.");
         }
     }
 
@@ -52,7 +52,7 @@ public static class JsonSupport
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
-        _ => throw new JsonException($"Expected a boolean but found {Describe(reader.TokenType)}."),
+        _ => throw new JsonException($"Expected a boolean but found {JsonModelReader.Describe(reader.TokenType)}."),
     };
 
     /// <summary>Reads a JSON number as <see cref="int"/>.</summary>
@@ -230,18 +230,4 @@ public static class JsonSupport
 
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>).</summary>
     public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value) => new JsonModelWriter(writer).DateOnlyValue(value);
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.EndObject => "the end of an object",
-        JsonTokenType.EndArray => "the end of an array",
-        JsonTokenType.PropertyName => "a property name",
-        _ => "nothing",
-    };
 }
