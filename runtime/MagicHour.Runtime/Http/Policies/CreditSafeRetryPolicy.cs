@@ -16,7 +16,6 @@ namespace MagicHour.Runtime.Http.Policies;
 /// </summary>
 internal sealed class CreditSafeRetryPolicy(RetryOptions options, ILogger logger) : PipelinePolicy
 {
-
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex) =>
         ProcessAsync(message, pipeline, currentIndex).AsTask().GetAwaiter().GetResult();
 

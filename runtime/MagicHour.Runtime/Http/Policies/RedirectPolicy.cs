@@ -14,7 +14,6 @@ namespace MagicHour.Runtime.Http.Policies;
 /// </summary>
 internal sealed class RedirectPolicy(int maxRedirects) : PipelinePolicy
 {
-
     public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex) =>
         ProcessAsync(message, pipeline, currentIndex).AsTask().GetAwaiter().GetResult();
 
