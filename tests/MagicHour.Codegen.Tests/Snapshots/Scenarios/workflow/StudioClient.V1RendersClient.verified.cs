@@ -416,7 +416,7 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonC
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderStatus>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct RenderStatus : global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>
+public readonly partial record struct RenderStatus : global::MagicHour.Runtime.Json.IJsonEnum<RenderStatus>
 {
     private readonly string? _value;
 
@@ -438,24 +438,20 @@ public readonly partial record struct RenderStatus : global::MagicHour.Runtime.J
     /// <summary><c>canceled</c></summary>
     public static RenderStatus Canceled { get; } = new("canceled");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<RenderStatus> KnownValues { get; } = new RenderStatus[] { Queued, Rendering, Complete, Error, Canceled };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator RenderStatus(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static RenderStatus global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderStatus value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The request body of <c>POST /v1/renders</c> (Start a render).</summary>
