@@ -159,8 +159,8 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
             ImageCount = imageCount,
             Model = model,
             AspectRatio = aspectRatio,
-            Style = style ?? throw reader.Missing("AiImageEditorCreateRequest", "style"),
-            Assets = assets ?? throw reader.Missing("AiImageEditorCreateRequest", "assets"),
+            Style = style ?? throw reader.Missing("style"),
+            Assets = assets ?? throw reader.Missing("assets"),
         };
     }
 
@@ -400,7 +400,7 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
 
         return new AiImageEditorCreateRequestStyle
         {
-            Prompt = prompt ?? throw reader.Missing("AiImageEditorCreateRequestStyle", "prompt"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
         };
     }
 
@@ -444,8 +444,8 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
 
         return new AiImageEditorCreateResponse
         {
-            Id = id ?? throw reader.Missing("AiImageEditorCreateResponse", "id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("AiImageEditorCreateResponse", "credits_charged"),
+            Id = id ?? throw reader.Missing("id"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
         };
     }
 

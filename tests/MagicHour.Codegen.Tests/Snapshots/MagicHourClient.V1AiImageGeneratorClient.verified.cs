@@ -164,11 +164,11 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
         return new AiImageGeneratorCreateRequest
         {
             Name = name,
-            ImageCount = imageCount ?? throw reader.Missing("AiImageGeneratorCreateRequest", "image_count"),
+            ImageCount = imageCount ?? throw reader.Missing("image_count"),
             Model = model,
             AspectRatio = aspectRatio,
             Resolution = resolution,
-            Style = style ?? throw reader.Missing("AiImageGeneratorCreateRequest", "style"),
+            Style = style ?? throw reader.Missing("style"),
         };
     }
 
@@ -425,7 +425,7 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
 
         return new AiImageGeneratorCreateRequestStyle
         {
-            Prompt = prompt ?? throw reader.Missing("AiImageGeneratorCreateRequestStyle", "prompt"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
             Tool = tool,
         };
     }
@@ -602,8 +602,8 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
 
         return new AiImageGeneratorCreateResponse
         {
-            Id = id ?? throw reader.Missing("AiImageGeneratorCreateResponse", "id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("AiImageGeneratorCreateResponse", "credits_charged"),
+            Id = id ?? throw reader.Missing("id"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
         };
     }
 

@@ -117,7 +117,7 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
 
         return new FilesUploadUrlsCreateRequest
         {
-            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateRequest", "items"),
+            Items = items ?? throw reader.Missing("items"),
         };
     }
 
@@ -158,8 +158,8 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
 
         return new FilesUploadUrlsCreateRequestItem
         {
-            Type = type ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "type"),
-            Extension = extension ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "extension"),
+            Type = type ?? throw reader.Missing("type"),
+            Extension = extension ?? throw reader.Missing("extension"),
         };
     }
 
@@ -230,7 +230,7 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
 
         return new FilesUploadUrlsCreateResponse
         {
-            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateResponse", "items"),
+            Items = items ?? throw reader.Missing("items"),
         };
     }
 
@@ -277,9 +277,9 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
 
         return new FilesUploadUrlsCreateResponseItem
         {
-            UploadUrl = uploadUrl ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "upload_url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "expires_at"),
-            FilePath = filePath ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "file_path"),
+            UploadUrl = uploadUrl ?? throw reader.Missing("upload_url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
+            FilePath = filePath ?? throw reader.Missing("file_path"),
         };
     }
 

@@ -193,16 +193,16 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
 
         return new ImageProjectsGetResponse
         {
-            Id = id ?? throw reader.Missing("ImageProjectsGetResponse", "id"),
-            Name = hasName ? name : throw reader.Missing("ImageProjectsGetResponse", "name"),
-            Status = status ?? throw reader.Missing("ImageProjectsGetResponse", "status"),
-            ImageCount = imageCount ?? throw reader.Missing("ImageProjectsGetResponse", "image_count"),
-            Type = type ?? throw reader.Missing("ImageProjectsGetResponse", "type"),
-            CreatedAt = createdAt ?? throw reader.Missing("ImageProjectsGetResponse", "created_at"),
-            Enabled = enabled ?? throw reader.Missing("ImageProjectsGetResponse", "enabled"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("ImageProjectsGetResponse", "credits_charged"),
-            Downloads = downloads ?? throw reader.Missing("ImageProjectsGetResponse", "downloads"),
-            Error = hasError ? error : throw reader.Missing("ImageProjectsGetResponse", "error"),
+            Id = id ?? throw reader.Missing("id"),
+            Name = hasName ? name : throw reader.Missing("name"),
+            Status = status ?? throw reader.Missing("status"),
+            ImageCount = imageCount ?? throw reader.Missing("image_count"),
+            Type = type ?? throw reader.Missing("type"),
+            CreatedAt = createdAt ?? throw reader.Missing("created_at"),
+            Enabled = enabled ?? throw reader.Missing("enabled"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
+            Downloads = downloads ?? throw reader.Missing("downloads"),
+            Error = hasError ? error : throw reader.Missing("error"),
         };
     }
 
@@ -299,8 +299,8 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
 
         return new ProjectDownload
         {
-            Url = url ?? throw reader.Missing("ProjectDownload", "url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("ProjectDownload", "expires_at"),
+            Url = url ?? throw reader.Missing("url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
         };
     }
 
@@ -343,8 +343,8 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
 
         return new ProjectError
         {
-            Message = message ?? throw reader.Missing("ProjectError", "message"),
-            Code = code ?? throw reader.Missing("ProjectError", "code"),
+            Message = message ?? throw reader.Missing("message"),
+            Code = code ?? throw reader.Missing("code"),
         };
     }
 

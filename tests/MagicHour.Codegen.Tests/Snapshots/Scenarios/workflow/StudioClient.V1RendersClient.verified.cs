@@ -309,7 +309,7 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonCode
 
         return new Download
         {
-            Url = url ?? throw reader.Missing("Download", "url"),
+            Url = url ?? throw reader.Missing("url"),
             ExpiresAt = expiresAt,
         };
     }
@@ -356,8 +356,8 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonCodec<
 
         return new Render
         {
-            Id = id ?? throw reader.Missing("Render", "id"),
-            Status = status ?? throw reader.Missing("Render", "status"),
+            Id = id ?? throw reader.Missing("id"),
+            Status = status ?? throw reader.Missing("status"),
             Downloads = downloads,
             Error = error,
         };
@@ -533,8 +533,8 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
 
         return new RendersCreateRequest
         {
-            Prompt = prompt ?? throw reader.Missing("RendersCreateRequest", "prompt"),
-            Assets = assets ?? throw reader.Missing("RendersCreateRequest", "assets"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
+            Assets = assets ?? throw reader.Missing("assets"),
             Quality = quality,
             Seed = seed,
             Strength = strength,
@@ -597,7 +597,7 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
 
         return new RendersCreateRequestAssets
         {
-            ImageFilePath = imageFilePath ?? throw reader.Missing("RendersCreateRequestAssets", "image_file_path"),
+            ImageFilePath = imageFilePath ?? throw reader.Missing("image_file_path"),
             MaskFilePaths = maskFilePaths,
         };
     }
@@ -637,7 +637,7 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
 
         return new RendersCreateResponse
         {
-            Id = id ?? throw reader.Missing("RendersCreateResponse", "id"),
+            Id = id ?? throw reader.Missing("id"),
             CreditsCharged = creditsCharged,
         };
     }
