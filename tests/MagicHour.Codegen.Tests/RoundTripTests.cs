@@ -103,6 +103,18 @@ public class RoundTripTests
         Assert.Contains(expected, error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"image_count":1,"style":{"tool":"x"}}""", "The JSON for AiImageGeneratorCreateRequestStyle has no \"prompt\" property")]
+    [InlineData("""{"style":{"prompt":"cat"},"image_count":null}""", "The JSON for AiImageGeneratorCreateRequest has no \"image_count\" property")]
+    [InlineData("""{"style":{"prompt":"cat","extra":{"a":{}}}}""", "The JSON for AiImageGeneratorCreateRequest has no \"image_count\" property")]
+    public void A_missing_required_property_names_its_own_type_after_nested_objects(string json, string expected)
+    {
+        // The reader names the type of the object just read, not the last one it started inside it.
+        Type type = Client.Type("AiImageGeneratorCreateRequest");
+        JsonException error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, type));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void Optional_values_are_left_out_and_required_nullable_ones_written_as_null()
     {

@@ -16,7 +16,7 @@ internal static class EnumEmitter
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, name);
         // A record struct: the compiler writes the ordinal equality over the wire string (Equals, GetHashCode, == and !=).
-        JsonCodecHeader.StartDeclaration(w, "public readonly partial record struct ", name).EndLineAndOpen();
+        JsonCodecHeader.StartDeclaration(w, "public readonly partial record struct ", name, KnownTypes.IJsonEnum).EndLineAndOpen();
         w.Line("private readonly string? _value;");
         w.Line();
         w.Line("/// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>");
@@ -31,24 +31,21 @@ internal static class EnumEmitter
             w.Line();
         }
 
-        w.Line("/// <summary>Every value this client was generated with, deprecated ones included.</summary>");
+        // The members IJsonEnum declares take its docs; its default Read and Write are the codec.
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static {KnownTypes.IReadOnlyList}<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", model.Members.Select(m => m.Name))} }};");
         w.Line();
-        w.Line("/// <summary>The value as sent on the wire.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line("public string Value => _value ?? string.Empty;");
         w.Line();
-        w.Line("/// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>");
-        w.Line($"public bool IsKnown => {KnownTypes.Enumerable}.Contains(KnownValues, this);");
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public bool IsKnown => {KnownTypes.JsonEnum}.IsKnown(this);");
         w.Line();
-        w.Line("/// <summary>Converts a wire value.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static implicit operator {name}(string value) => new(value);");
         w.Line();
         w.Line("/// <summary>The wire value.</summary>");
         w.Line("public override string ToString() => Value;");
-        w.Line();
-        JsonCodecHeader.StartRead(w, name).Write(" => new(reader.StringValue());").EndLine();
-        w.Line();
-        JsonCodecHeader.StartWrite(w, name).Write(" => writer.StringValue(value.Value);").EndLine();
         w.Close();
     }
 }

@@ -17,9 +17,9 @@ internal static class JsonCodecHeader
         w.Line(FileHeader.GeneratedCodeAttribute);
     }
 
-    /// <summary>Starts <c>public sealed partial record Pet : IJsonCodec&lt;Pet&gt;</c>; the caller ends the line.</summary>
-    public static CodeWriter StartDeclaration(CodeWriter w, string modifiersAndKind, string typeName) =>
-        w.StartLine().Write(modifiersAndKind).Write(typeName).Write(" : ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">");
+    /// <summary>Starts <c>public sealed partial record Pet : IJsonCodec&lt;Pet&gt;</c> (or another codec interface); the caller ends the line.</summary>
+    public static CodeWriter StartDeclaration(CodeWriter w, string modifiersAndKind, string typeName, string codecInterface = KnownTypes.IJsonCodec) =>
+        w.StartLine().Write(modifiersAndKind).Write(typeName).Write(" : ").Write(codecInterface).Write("<").Write(typeName).Write(">");
 
     /// <summary>Starts <c>static Pet IJsonCodec&lt;Pet&gt;.Read(ref JsonModelReader reader)</c>; the caller ends the line.</summary>
     public static CodeWriter StartRead(CodeWriter w, string typeName) =>

@@ -72,6 +72,8 @@ internal static class KnownTypes
     public const string JsonRuntimeNamespace = "global::MagicHour.Runtime.Json";
     public const string IJsonCodec = JsonRuntimeNamespace + ".IJsonCodec";
     public const string JsonCodec = JsonRuntimeNamespace + ".JsonCodec";
+    public const string IJsonEnum = JsonRuntimeNamespace + ".IJsonEnum";
+    public const string JsonEnum = JsonRuntimeNamespace + ".JsonEnum";
     public const string JsonModelConverter = JsonRuntimeNamespace + ".JsonModelConverter";
     public const string JsonModelReader = JsonRuntimeNamespace + ".JsonModelReader";
     public const string JsonModelWriter = JsonRuntimeNamespace + ".JsonModelWriter";

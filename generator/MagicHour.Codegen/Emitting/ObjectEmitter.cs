@@ -88,7 +88,6 @@ internal static class ObjectEmitter
         else
         {
             w.Open($"return new {model.Name}");
-            string typeName = CodeWriter.Literal(model.Name);
             foreach (PropertyModel property in properties)
             {
                 w.StartLine().Write(property.Name).Write(" = ");
@@ -100,7 +99,7 @@ internal static class ObjectEmitter
                 {
                     // has… ? local : throw …, or local ?? throw …
                     (property.PresenceLocal is null ? w.Write(property.ReaderLocal).Write(" ?? ") : w.Write(property.PresenceLocal).Write(" ? ").Write(property.ReaderLocal).Write(" : "))
-                        .Write("throw reader.Missing(").Write(typeName).Write(", ").Write(CodeWriter.Literal(property.WireName)).Write(")");
+                        .Write("throw reader.Missing(").Write(CodeWriter.Literal(property.WireName)).Write(")");
                 }
 
                 w.Write(",").EndLine();

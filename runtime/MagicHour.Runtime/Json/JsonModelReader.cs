@@ -18,17 +18,24 @@ namespace MagicHour.Runtime.Json;
 public ref struct JsonModelReader
 {
     private const int NameCapacity = 64;
+    private const int TypeNameDepth = 32;
 
     private Utf8JsonReader _reader;
     private NameBuffer _name;
     private int _nameLength;
     private string? _longName;
+    private readonly int _startDepth;
+    private TypeNameStack _typeNames;
 
     /// <summary>
     /// Reads from a copy of <paramref name="reader"/> (a reader is a struct); <see cref="Utf8"/> is where it stands after
     /// reading, to copy back. <see cref="JsonCodec.Read{T, TCodec}(ref Utf8JsonReader)"/> does both.
     /// </summary>
-    public JsonModelReader(Utf8JsonReader reader) => _reader = reader;
+    public JsonModelReader(Utf8JsonReader reader)
+    {
+        _reader = reader;
+        _startDepth = reader.CurrentDepth;
+    }
 
     /// <summary>The reader, where this has moved it.</summary>
     [UnscopedRef]
@@ -38,8 +45,21 @@ public ref struct JsonModelReader
     [UnscopedRef]
     public ReadOnlySpan<char> PropertyName => _longName ?? ((ReadOnlySpan<char>)_name)[.._nameLength];
 
-    /// <summary>Checks that the current token starts an object; <paramref name="typeName"/> says what it should be.</summary>
-    public void StartObject(string typeName) => Expect(JsonTokenType.StartObject, "an object for " + typeName);
+    /// <summary>
+    /// Checks that the current token starts an object; <paramref name="typeName"/> says what it should be, here and in
+    /// <see cref="Missing(string)"/> once the object is read.
+    /// </summary>
+    public void StartObject(string typeName)
+    {
+        Expect(JsonTokenType.StartObject, "an object for " + typeName);
+
+        // One slot per depth: the objects inside this one are deeper, and the next one at this depth starts after it ends.
+        int depth = _reader.CurrentDepth - _startDepth;
+        if (depth is >= 0 and < TypeNameDepth)
+        {
+            _typeNames[depth] = typeName;
+        }
+    }
 
     /// <summary>
     /// Moves to the next property of the object and onto its value; false at the end of the object. The property's
@@ -76,9 +96,16 @@ public ref struct JsonModelReader
         }
     }
 
-    /// <summary>The error for a required property that is absent or null.</summary>
-    public JsonException Missing(string typeName, string propertyName) =>
-        new($"The JSON for {typeName} has no \"{propertyName}\" property, or it is null, and the API's contract requires a value.");
+    /// <summary>
+    /// The error for a required property that is absent or null in the object just read (the reader is on its end),
+    /// named as <see cref="StartObject"/> was told.
+    /// </summary>
+    public JsonException Missing(string propertyName)
+    {
+        int depth = _reader.CurrentDepth - _startDepth;
+        string what = depth is >= 0 and < TypeNameDepth && _typeNames[depth] is { } typeName ? typeName : "an object";
+        return new($"The JSON for {what} has no \"{propertyName}\" property, or it is null, and the API's contract requires a value.");
+    }
 
     /// <summary>Reads a string, or null.</summary>
     public string? String() => IsNull ? null : StringValue();
@@ -323,5 +350,11 @@ public ref struct JsonModelReader
     private struct NameBuffer
     {
         private char _first;
+    }
+
+    [InlineArray(TypeNameDepth)]
+    private struct TypeNameStack
+    {
+        private string? _first;
     }
 }

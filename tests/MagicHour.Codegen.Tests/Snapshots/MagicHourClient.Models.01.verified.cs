@@ -30,7 +30,7 @@ public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonCod
 
         return new ErrorBody
         {
-            Message = message ?? throw reader.Missing("ErrorBody", "message"),
+            Message = message ?? throw reader.Missing("message"),
         };
     }
 

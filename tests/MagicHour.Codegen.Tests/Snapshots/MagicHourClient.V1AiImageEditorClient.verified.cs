@@ -159,8 +159,8 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
             ImageCount = imageCount,
             Model = model,
             AspectRatio = aspectRatio,
-            Style = style ?? throw reader.Missing("AiImageEditorCreateRequest", "style"),
-            Assets = assets ?? throw reader.Missing("AiImageEditorCreateRequest", "assets"),
+            Style = style ?? throw reader.Missing("style"),
+            Assets = assets ?? throw reader.Missing("assets"),
         };
     }
 
@@ -180,7 +180,7 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
 /// <summary>Aspect ratio of the output image(s); <c>auto</c> when omitted.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateRequestAspectRatio>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageEditorCreateRequestAspectRatio : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAspectRatio>
+public readonly partial record struct AiImageEditorCreateRequestAspectRatio : global::MagicHour.Runtime.Json.IJsonEnum<AiImageEditorCreateRequestAspectRatio>
 {
     private readonly string? _value;
 
@@ -211,24 +211,20 @@ public readonly partial record struct AiImageEditorCreateRequestAspectRatio : gl
     /// <summary><c>2:3</c></summary>
     public static AiImageEditorCreateRequestAspectRatio Ratio2x3 { get; } = new("2:3");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestAspectRatio> KnownValues { get; } = new AiImageEditorCreateRequestAspectRatio[] { Auto, Ratio16x9, Ratio9x16, Ratio4x3, Ratio3x2, Ratio1x1, Ratio4x5, Ratio2x3 };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageEditorCreateRequestAspectRatio(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageEditorCreateRequestAspectRatio global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAspectRatio>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAspectRatio>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestAspectRatio value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The input image(s) to edit.</summary>
@@ -294,7 +290,7 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateRequestModel>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageEditorCreateRequestModel : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestModel>
+public readonly partial record struct AiImageEditorCreateRequestModel : global::MagicHour.Runtime.Json.IJsonEnum<AiImageEditorCreateRequestModel>
 {
     private readonly string? _value;
 
@@ -364,24 +360,20 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// </summary>
     public static AiImageEditorCreateRequestModel SeedreamV4_5 { get; } = new("seedream-v4.5");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestModel> KnownValues { get; } = new AiImageEditorCreateRequestModel[] { Default, QwenEdit, NanoBanana, NanoBanana2, SeedreamV4, NanoBananaPro, SeedreamV4_5 };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageEditorCreateRequestModel(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageEditorCreateRequestModel global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestModel>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestModel>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestModel value) => writer.StringValue(value.Value);
 }
 
 /// <summary>How the image should be edited.</summary>
@@ -408,7 +400,7 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
 
         return new AiImageEditorCreateRequestStyle
         {
-            Prompt = prompt ?? throw reader.Missing("AiImageEditorCreateRequestStyle", "prompt"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
         };
     }
 
@@ -452,8 +444,8 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
 
         return new AiImageEditorCreateResponse
         {
-            Id = id ?? throw reader.Missing("AiImageEditorCreateResponse", "id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("AiImageEditorCreateResponse", "credits_charged"),
+            Id = id ?? throw reader.Missing("id"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
         };
     }
 

@@ -164,11 +164,11 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
         return new AiImageGeneratorCreateRequest
         {
             Name = name,
-            ImageCount = imageCount ?? throw reader.Missing("AiImageGeneratorCreateRequest", "image_count"),
+            ImageCount = imageCount ?? throw reader.Missing("image_count"),
             Model = model,
             AspectRatio = aspectRatio,
             Resolution = resolution,
-            Style = style ?? throw reader.Missing("AiImageGeneratorCreateRequest", "style"),
+            Style = style ?? throw reader.Missing("style"),
         };
     }
 
@@ -188,7 +188,7 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
 /// <summary>Aspect ratio of the output image(s); <c>1:1</c> (square) when omitted.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequestAspectRatio>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestAspectRatio>
+public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio : global::MagicHour.Runtime.Json.IJsonEnum<AiImageGeneratorCreateRequestAspectRatio>
 {
     private readonly string? _value;
 
@@ -204,24 +204,20 @@ public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio :
     /// <summary><c>9:16</c></summary>
     public static AiImageGeneratorCreateRequestAspectRatio Ratio9x16 { get; } = new("9:16");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestAspectRatio> KnownValues { get; } = new AiImageGeneratorCreateRequestAspectRatio[] { Ratio1x1, Ratio16x9, Ratio9x16 };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestAspectRatio(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageGeneratorCreateRequestAspectRatio global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestAspectRatio>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestAspectRatio>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestAspectRatio value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The AI model that generates the image. Models differ in what they can do and in what they cost.</summary>
@@ -245,7 +241,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio :
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequestModel>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageGeneratorCreateRequestModel : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestModel>
+public readonly partial record struct AiImageGeneratorCreateRequestModel : global::MagicHour.Runtime.Json.IJsonEnum<AiImageGeneratorCreateRequestModel>
 {
     private readonly string? _value;
 
@@ -329,24 +325,20 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     [global::System.Obsolete("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.")]
     public static AiImageGeneratorCreateRequestModel Seedream { get; } = new("seedream");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestModel> KnownValues { get; } = new AiImageGeneratorCreateRequestModel[] { Default, FluxSchnell, ZImageTurbo, SeedreamV4, NanoBanana, NanoBanana2, NanoBananaPro, GptImage2, Seedream };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestModel(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageGeneratorCreateRequestModel global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestModel>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestModel>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestModel value) => writer.StringValue(value.Value);
 }
 
 /// <summary>Maximum resolution (longest edge) of the output image.</summary>
@@ -364,7 +356,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
 /// </remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequestResolution>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageGeneratorCreateRequestResolution : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestResolution>
+public readonly partial record struct AiImageGeneratorCreateRequestResolution : global::MagicHour.Runtime.Json.IJsonEnum<AiImageGeneratorCreateRequestResolution>
 {
     private readonly string? _value;
 
@@ -387,24 +379,20 @@ public readonly partial record struct AiImageGeneratorCreateRequestResolution : 
     /// <summary><c>4k</c>: up to 4096px</summary>
     public static AiImageGeneratorCreateRequestResolution Resolution4k { get; } = new("4k");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestResolution> KnownValues { get; } = new AiImageGeneratorCreateRequestResolution[] { Auto, Resolution640px, Resolution1k, Resolution2k, Resolution4k };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestResolution(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageGeneratorCreateRequestResolution global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestResolution>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestResolution>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestResolution value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The art style and prompt of the image.</summary>
@@ -437,7 +425,7 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
 
         return new AiImageGeneratorCreateRequestStyle
         {
-            Prompt = prompt ?? throw reader.Missing("AiImageGeneratorCreateRequestStyle", "prompt"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
             Tool = tool,
         };
     }
@@ -454,7 +442,7 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
 /// <summary>The art style; <c>general</c> when omitted.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequestStyleTool>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyleTool>
+public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : global::MagicHour.Runtime.Json.IJsonEnum<AiImageGeneratorCreateRequestStyleTool>
 {
     private readonly string? _value;
 
@@ -566,24 +554,20 @@ public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : g
     /// <summary><c>general</c></summary>
     public static AiImageGeneratorCreateRequestStyleTool General { get; } = new("general");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestStyleTool> KnownValues { get; } = new AiImageGeneratorCreateRequestStyleTool[] { AiAnimeGenerator, AiArtGenerator, AiBackgroundGenerator, AiCharacterGenerator, AiFaceGenerator, AiFashionGenerator, AiIconGenerator, AiIllustrationGenerator, AiInteriorDesignGenerator, AiLandscapeGenerator, AiLogoGenerator, AiMangaGenerator, AiOutfitGenerator, AiPatternGenerator, AiPhotoGenerator, AiSketchGenerator, AiTattooGenerator, AlbumCoverGenerator, AnimatedCharactersGenerator, ArchitectureGenerator, BookCoverGenerator, ComicBookGenerator, DarkFantasyAi, DisneyAiGenerator, DndAiArtGenerator, EmojiGenerator, FantasyMapGenerator, GraffitiGenerator, MoviePosterGenerator, OpticalIllusionGenerator, PokemonGenerator, SouthParkCharacterGenerator, SuperheroGenerator, ThumbnailMaker, General };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestStyleTool(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static AiImageGeneratorCreateRequestStyleTool global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyleTool>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyleTool>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestStyleTool value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The response of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
@@ -618,8 +602,8 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
 
         return new AiImageGeneratorCreateResponse
         {
-            Id = id ?? throw reader.Missing("AiImageGeneratorCreateResponse", "id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("AiImageGeneratorCreateResponse", "credits_charged"),
+            Id = id ?? throw reader.Missing("id"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
         };
     }
 

@@ -117,7 +117,7 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
 
         return new FilesUploadUrlsCreateRequest
         {
-            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateRequest", "items"),
+            Items = items ?? throw reader.Missing("items"),
         };
     }
 
@@ -158,8 +158,8 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
 
         return new FilesUploadUrlsCreateRequestItem
         {
-            Type = type ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "type"),
-            Extension = extension ?? throw reader.Missing("FilesUploadUrlsCreateRequestItem", "extension"),
+            Type = type ?? throw reader.Missing("type"),
+            Extension = extension ?? throw reader.Missing("extension"),
         };
     }
 
@@ -175,7 +175,7 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
 /// <summary>Kind of asset to upload.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequestItemType>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct FilesUploadUrlsCreateRequestItemType : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>
+public readonly partial record struct FilesUploadUrlsCreateRequestItemType : global::MagicHour.Runtime.Json.IJsonEnum<FilesUploadUrlsCreateRequestItemType>
 {
     private readonly string? _value;
 
@@ -191,24 +191,20 @@ public readonly partial record struct FilesUploadUrlsCreateRequestItemType : glo
     /// <summary><c>image</c></summary>
     public static FilesUploadUrlsCreateRequestItemType Image { get; } = new("image");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = new FilesUploadUrlsCreateRequestItemType[] { Video, Audio, Image };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator FilesUploadUrlsCreateRequestItemType(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static FilesUploadUrlsCreateRequestItemType global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItemType>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequestItemType value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The response of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
@@ -234,7 +230,7 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
 
         return new FilesUploadUrlsCreateResponse
         {
-            Items = items ?? throw reader.Missing("FilesUploadUrlsCreateResponse", "items"),
+            Items = items ?? throw reader.Missing("items"),
         };
     }
 
@@ -281,9 +277,9 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
 
         return new FilesUploadUrlsCreateResponseItem
         {
-            UploadUrl = uploadUrl ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "upload_url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "expires_at"),
-            FilePath = filePath ?? throw reader.Missing("FilesUploadUrlsCreateResponseItem", "file_path"),
+            UploadUrl = uploadUrl ?? throw reader.Missing("upload_url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
+            FilePath = filePath ?? throw reader.Missing("file_path"),
         };
     }
 

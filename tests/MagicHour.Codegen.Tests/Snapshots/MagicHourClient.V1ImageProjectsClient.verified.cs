@@ -193,16 +193,16 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
 
         return new ImageProjectsGetResponse
         {
-            Id = id ?? throw reader.Missing("ImageProjectsGetResponse", "id"),
-            Name = hasName ? name : throw reader.Missing("ImageProjectsGetResponse", "name"),
-            Status = status ?? throw reader.Missing("ImageProjectsGetResponse", "status"),
-            ImageCount = imageCount ?? throw reader.Missing("ImageProjectsGetResponse", "image_count"),
-            Type = type ?? throw reader.Missing("ImageProjectsGetResponse", "type"),
-            CreatedAt = createdAt ?? throw reader.Missing("ImageProjectsGetResponse", "created_at"),
-            Enabled = enabled ?? throw reader.Missing("ImageProjectsGetResponse", "enabled"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("ImageProjectsGetResponse", "credits_charged"),
-            Downloads = downloads ?? throw reader.Missing("ImageProjectsGetResponse", "downloads"),
-            Error = hasError ? error : throw reader.Missing("ImageProjectsGetResponse", "error"),
+            Id = id ?? throw reader.Missing("id"),
+            Name = hasName ? name : throw reader.Missing("name"),
+            Status = status ?? throw reader.Missing("status"),
+            ImageCount = imageCount ?? throw reader.Missing("image_count"),
+            Type = type ?? throw reader.Missing("type"),
+            CreatedAt = createdAt ?? throw reader.Missing("created_at"),
+            Enabled = enabled ?? throw reader.Missing("enabled"),
+            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
+            Downloads = downloads ?? throw reader.Missing("downloads"),
+            Error = hasError ? error : throw reader.Missing("error"),
         };
     }
 
@@ -228,7 +228,7 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ImageProjectsGetResponseStatus>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct ImageProjectsGetResponseStatus : global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>
+public readonly partial record struct ImageProjectsGetResponseStatus : global::MagicHour.Runtime.Json.IJsonEnum<ImageProjectsGetResponseStatus>
 {
     private readonly string? _value;
 
@@ -253,24 +253,20 @@ public readonly partial record struct ImageProjectsGetResponseStatus : global::M
     /// <summary><c>canceled</c></summary>
     public static ImageProjectsGetResponseStatus Canceled { get; } = new("canceled");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = new ImageProjectsGetResponseStatus[] { Draft, Queued, Rendering, Complete, Error, Canceled };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator ImageProjectsGetResponseStatus(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static ImageProjectsGetResponseStatus global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponseStatus>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ImageProjectsGetResponseStatus value) => writer.StringValue(value.Value);
 }
 
 /// <summary>One output of a project and when its URL expires.</summary>
@@ -303,8 +299,8 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
 
         return new ProjectDownload
         {
-            Url = url ?? throw reader.Missing("ProjectDownload", "url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("ProjectDownload", "expires_at"),
+            Url = url ?? throw reader.Missing("url"),
+            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
         };
     }
 
@@ -347,8 +343,8 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
 
         return new ProjectError
         {
-            Message = message ?? throw reader.Missing("ProjectError", "message"),
-            Code = code ?? throw reader.Missing("ProjectError", "code"),
+            Message = message ?? throw reader.Missing("message"),
+            Code = code ?? throw reader.Missing("code"),
         };
     }
 

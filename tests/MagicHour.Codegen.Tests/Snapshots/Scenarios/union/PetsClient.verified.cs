@@ -136,7 +136,7 @@ public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonCodec<Cat
 
         return new Cat
         {
-            PetType = petType ?? throw reader.Missing("Cat", "pet_type"),
+            PetType = petType ?? throw reader.Missing("pet_type"),
             Hunts = hunts,
         };
     }
@@ -175,7 +175,7 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonCodec<Dog
 
         return new Dog
         {
-            PetType = petType ?? throw reader.Missing("Dog", "pet_type"),
+            PetType = petType ?? throw reader.Missing("pet_type"),
             Friends = friends,
         };
     }

@@ -9,7 +9,7 @@ namespace MagicHour.Client;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderQuality>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct RenderQuality : global::MagicHour.Runtime.Json.IJsonCodec<RenderQuality>
+public readonly partial record struct RenderQuality : global::MagicHour.Runtime.Json.IJsonEnum<RenderQuality>
 {
     private readonly string? _value;
 
@@ -29,22 +29,18 @@ public readonly partial record struct RenderQuality : global::MagicHour.Runtime.
     [global::System.Obsolete("'ultra' is deprecated. Use High ('high') instead.")]
     public static RenderQuality Ultra { get; } = new("ultra");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<RenderQuality> KnownValues { get; } = new RenderQuality[] { Draft, Standard, High, Ultra };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator RenderQuality(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static RenderQuality global::MagicHour.Runtime.Json.IJsonCodec<RenderQuality>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<RenderQuality>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderQuality value) => writer.StringValue(value.Value);
 }

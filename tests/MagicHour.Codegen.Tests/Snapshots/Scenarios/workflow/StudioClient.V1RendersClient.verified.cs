@@ -309,7 +309,7 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonCode
 
         return new Download
         {
-            Url = url ?? throw reader.Missing("Download", "url"),
+            Url = url ?? throw reader.Missing("url"),
             ExpiresAt = expiresAt,
         };
     }
@@ -356,8 +356,8 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonCodec<
 
         return new Render
         {
-            Id = id ?? throw reader.Missing("Render", "id"),
-            Status = status ?? throw reader.Missing("Render", "status"),
+            Id = id ?? throw reader.Missing("id"),
+            Status = status ?? throw reader.Missing("status"),
             Downloads = downloads,
             Error = error,
         };
@@ -416,7 +416,7 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonC
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderStatus>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public readonly partial record struct RenderStatus : global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>
+public readonly partial record struct RenderStatus : global::MagicHour.Runtime.Json.IJsonEnum<RenderStatus>
 {
     private readonly string? _value;
 
@@ -438,24 +438,20 @@ public readonly partial record struct RenderStatus : global::MagicHour.Runtime.J
     /// <summary><c>canceled</c></summary>
     public static RenderStatus Canceled { get; } = new("canceled");
 
-    /// <summary>Every value this client was generated with, deprecated ones included.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<RenderStatus> KnownValues { get; } = new RenderStatus[] { Queued, Rendering, Complete, Error, Canceled };
 
-    /// <summary>The value as sent on the wire.</summary>
+    /// <inheritdoc/>
     public string Value => _value ?? string.Empty;
 
-    /// <summary>Whether this value is one the client was generated with; false for values the API added since.</summary>
-    public bool IsKnown => global::System.Linq.Enumerable.Contains(KnownValues, this);
+    /// <inheritdoc/>
+    public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <summary>Converts a wire value.</summary>
+    /// <inheritdoc/>
     public static implicit operator RenderStatus(string value) => new(value);
 
     /// <summary>The wire value.</summary>
     public override string ToString() => Value;
-
-    static RenderStatus global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(reader.StringValue());
-
-    static void global::MagicHour.Runtime.Json.IJsonCodec<RenderStatus>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderStatus value) => writer.StringValue(value.Value);
 }
 
 /// <summary>The request body of <c>POST /v1/renders</c> (Start a render).</summary>
@@ -537,8 +533,8 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
 
         return new RendersCreateRequest
         {
-            Prompt = prompt ?? throw reader.Missing("RendersCreateRequest", "prompt"),
-            Assets = assets ?? throw reader.Missing("RendersCreateRequest", "assets"),
+            Prompt = prompt ?? throw reader.Missing("prompt"),
+            Assets = assets ?? throw reader.Missing("assets"),
             Quality = quality,
             Seed = seed,
             Strength = strength,
@@ -601,7 +597,7 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
 
         return new RendersCreateRequestAssets
         {
-            ImageFilePath = imageFilePath ?? throw reader.Missing("RendersCreateRequestAssets", "image_file_path"),
+            ImageFilePath = imageFilePath ?? throw reader.Missing("image_file_path"),
             MaskFilePaths = maskFilePaths,
         };
     }
@@ -641,7 +637,7 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
 
         return new RendersCreateResponse
         {
-            Id = id ?? throw reader.Missing("RendersCreateResponse", "id"),
+            Id = id ?? throw reader.Missing("id"),
             CreditsCharged = creditsCharged,
         };
     }
