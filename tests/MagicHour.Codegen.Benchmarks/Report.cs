@@ -79,13 +79,13 @@ internal static class Report
                 if (compiled?.FirstError is string error)
                 {
                     output.WriteLine();
-                    output.WriteLine($"{d.Document.Name}: {tool} output does not compile, so its compile times are {Understated}. First error: `{error}`");
+                    output.WriteLine($"{d.Document.Name}: {tool} output does not compile, so its compile times are understated ({NoIL}). First error: `{error}`");
                 }
             }
         }
     }
 
-    private const string Understated = "understated (Roslyn binds code with errors but generates no IL for it)";
+    private const string NoIL = "Roslyn binds code with errors but generates no IL for it";
 
     /// <summary>What was repaired in NSwag's output, and how the output as emitted compiled, so that nothing is hidden.</summary>
     private static string RepairNote(NSwagFigures n)
@@ -112,8 +112,8 @@ internal static class Report
 
         CompileFigures asEmitted = n.AsEmittedCompile!;
         return $"NSwag's compile figures are those of its output repaired in a copy so that it compiles and emits IL like ours: {what}. " +
-            $"As emitted: compile cold {Ms(asEmitted.Cold.Milliseconds)} ms, warm {Ms(asEmitted.Warm.Median)} ms (one run each" +
-            (asEmitted.Cold.Errors > 0 ? $"; {Understated}), {Problems(asEmitted.Cold)}; first error: `{asEmitted.Cold.FirstError}`." : "), " + Problems(asEmitted.Cold) + ".");
+            $"As emitted: compile cold {Ms(asEmitted.Cold.Milliseconds)} ms, warm {Ms(asEmitted.Warm.Median)} ms (one run each), {Problems(asEmitted.Cold)}" +
+            (asEmitted.Cold.FirstError is string error ? $", first: `{error}`; times understated, as {NoIL}." : ".");
     }
 
     private static string Problems(CompileRun run) =>
