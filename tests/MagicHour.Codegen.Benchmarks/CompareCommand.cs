@@ -63,44 +63,86 @@ internal static class CompareCommand
     private static DocumentFigures Measure(BenchDocument document, string directory, CompareOptions options, NSwagRunner? nswag, string? nswagProblem)
     {
         string ours = Path.Combine(directory, "ours");
-        Progress($"{document.Name}: our generator, cold ({options.ColdRuns} fresh process(es))");
-        var cold = Enumerable.Range(0, options.ColdRuns)
-            .Select(_ => ChildProcess.Run(ChildJson.Default.ColdGeneration, "child-generate", document.Path))
-            .OrderBy(run => run.Result.Milliseconds)
-            .ElementAt(options.ColdRuns / 2);
-        Progress($"{document.Name}: our generator, warm and incremental ({options.WarmRuns} runs each)");
-        WarmGeneration warm = GeneratorMeasure.Warm(document, options.WarmRuns, ours);
-        Progress($"{document.Name}: compiling our output ({warm.Size.Files} files)");
-        CompileFigures oursCompile = CompileMeasure.Measure(CompileMeasure.Ours, ours, options.CompileRuns);
-
-        NSwagRun? nswagRun = null;
-        GeneratedSize? nswagSize = null;
-        CompileFigures? nswagCompile = null;
+        string emitted = Path.Combine(directory, "nswag");
+        string output = Path.Combine(emitted, "NSwagClient.cs");
+        string? json = null;
         if (nswag is not null)
         {
+            Directory.CreateDirectory(emitted);
+            json = document.JsonFile(directory);
+        }
+
+        NSwagRun? GenerateWithNSwag()
+        {
+            if (nswagProblem is not null)
+            {
+                return null;
+            }
+
             try
             {
-                string output = Path.Combine(directory, "nswag", "NSwagClient.cs");
-                Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-                string json = document.JsonFile(directory);
-                Progress($"{document.Name}: NSwag ({options.ColdRuns} run(s))");
-                nswagRun = Enumerable.Range(0, options.ColdRuns)
-                    .Select(_ => nswag.Generate(json, output, options.NSwagArguments))
-                    .OrderBy(run => run.DurationMilliseconds)
-                    .ElementAt(options.ColdRuns / 2);
-                string text = File.ReadAllText(output);
-                nswagSize = new GeneratedSize(1, text.Length, text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1));
-                Progress($"{document.Name}: compiling NSwag's output");
-                nswagCompile = CompileMeasure.Measure(CompileMeasure.NSwag, Path.GetDirectoryName(output)!, options.CompileRuns);
+                return nswag!.Generate(json!, output, options.NSwagArguments);
             }
             catch (InvalidOperationException e)
             {
                 nswagProblem = "failed: " + e.Message.Split('\n')[0];
                 Progress($"{document.Name}: NSwag {nswagProblem}");
+                return null;
             }
         }
 
-        return new DocumentFigures(document, cold.Result, cold.WallMilliseconds, warm, oursCompile, nswagRun, nswagSize, nswagCompile, nswagRun is null ? nswagProblem : null);
+        Progress($"{document.Name}: generation, cold ({options.ColdRuns} fresh process(es) each, ours and NSwag's alternately)");
+        (List<(ColdGeneration Result, double WallMilliseconds)> oursCold, List<NSwagRun?> nswagCold) = Alternately.Measure<(ColdGeneration, double), NSwagRun?>(
+            options.ColdRuns,
+            () => ChildProcess.Run(ChildJson.Default.ColdGeneration, "child-generate", document.Path),
+            nswag is null ? null : GenerateWithNSwag);
+        var oursGeneration = new ColdGenerationFigures(
+            MedianAndSpread.Of(oursCold.Select(r => r.Result.Milliseconds)),
+            MedianAndSpread.Of(oursCold.Select(r => r.WallMilliseconds)),
+            MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.PeakWorkingSetBytes)),
+            MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.AllocatedBytes)));
+
+        Progress($"{document.Name}: our generator, warm and incremental ({options.WarmRuns} runs each)");
+        WarmGeneration warm = GeneratorMeasure.Warm(document, options.WarmRuns, ours);
+
+        NSwagRepairs? repairs = null;
+        string? nswagCompiled = null;
+        if (nswagProblem is null && nswagCold.Count > 0)
+        {
+            Progress($"{document.Name}: repairing NSwag's output (a copy beside it)");
+            repairs = NSwagRepair.Repair(emitted, Path.Combine(directory, "nswag-repaired"));
+            nswagCompiled = repairs is { Changed: true, Compiles: true } ? Path.Combine(directory, "nswag-repaired") : emitted;
+        }
+
+        Progress($"{document.Name}: compiling the outputs, cold (a fresh process each: ours, then NSwag's)");
+        CompileRun oursColdCompile = CompileMeasure.Cold(CompileMeasure.Ours, ours);
+        CompileRun? nswagColdCompile = nswagCompiled is null ? null : CompileMeasure.Cold(CompileMeasure.NSwag, nswagCompiled);
+        Progress($"{document.Name}: compiling the outputs, warm ({options.CompileRuns} each after one uncounted, alternately)");
+        (MedianAndSpread oursWarmCompile, MedianAndSpread? nswagWarmCompile) = CompileMeasure.WarmSideBySide(ours, nswagCompiled, options.CompileRuns);
+
+        NSwagFigures? nswagFigures = null;
+        if (repairs is not null && nswagColdCompile is not null && nswagWarmCompile is not null)
+        {
+            CompileFigures? asEmitted = null;
+            if (nswagCompiled != emitted)
+            {
+                Progress($"{document.Name}: compiling NSwag's output as emitted (cold, then warm once)");
+                CompileRun cold = CompileMeasure.Cold(CompileMeasure.NSwag, emitted);
+                asEmitted = new CompileFigures(cold, MedianAndSpread.Of(new[] { CompileMeasure.WarmOnce(CompileMeasure.NSwag, emitted).Milliseconds }));
+            }
+
+            List<NSwagRun> runs = nswagCold.OfType<NSwagRun>().ToList();
+            var generation = new ColdGenerationFigures(
+                MedianAndSpread.Of(runs.Select(r => r.DurationMilliseconds)),
+                MedianAndSpread.Of(runs.Select(r => r.WallMilliseconds)),
+                MedianAndSpread.MedianOf(runs.Select(r => r.PeakWorkingSetBytes)),
+                null);
+            string text = File.ReadAllText(output);
+            var size = new GeneratedSize(1, text.Length, text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1));
+            nswagFigures = new NSwagFigures(generation, size, repairs, new CompileFigures(nswagColdCompile, nswagWarmCompile), asEmitted);
+        }
+
+        return new DocumentFigures(document, oursGeneration, warm, new CompileFigures(oursColdCompile, oursWarmCompile), nswagFigures, nswagFigures is null ? nswagProblem : null);
     }
 
     private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

@@ -12,7 +12,7 @@ internal sealed record CompareOptions(
     {
         var documents = new List<string>();
         var nswagArguments = new List<string>();
-        int cold = 3, warm = 5, compile = 3;
+        int cold = 5, warm = 5, compile = 5;
         bool nswag = true, keep = false;
         for (int i = 0; i < args.Count; i++)
         {

@@ -34,32 +34,52 @@ internal static class CompileMeasure
         deterministic: true,
         specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress });
 
+    private static readonly Dictionary<string, ImmutableArray<MetadataReference>> ReferencesByKind = new();
+
     /// <summary>Child process: the first compilation in this process.</summary>
     public static int ColdChild(string kind, string directory) =>
         ChildProcess.Report(Compile(Load(directory), References(kind)), ChildJson.Default.CompileRun);
 
-    /// <summary>Cold in a child process, then warm: the median of <paramref name="runs"/> after one uncounted run.</summary>
-    public static CompileFigures Measure(string kind, string directory, int runs)
+    /// <summary>The first compilation in a fresh process.</summary>
+    public static CompileRun Cold(string kind, string directory) =>
+        ChildProcess.Run(ChildJson.Default.CompileRun, "child-compile", kind, directory).Result;
+
+    /// <summary>
+    /// Our output and NSwag's (when given) compiled in this process: one uncounted compilation of each, then
+    /// <paramref name="runs"/> of each, alternately.
+    /// </summary>
+    public static (MedianAndSpread Ours, MedianAndSpread? NSwag) WarmSideBySide(string oursDirectory, string? nswagDirectory, int runs)
     {
-        (CompileRun cold, _) = ChildProcess.Run(ChildJson.Default.CompileRun, "child-compile", kind, directory);
-        IReadOnlyList<(string Path, string Text)> sources = Load(directory);
-        ImmutableArray<MetadataReference> references = References(kind);
-        Compile(sources, references);
-        var times = new List<double>();
-        for (int i = 0; i < runs; i++)
+        IReadOnlyList<(string Path, string Text)> ours = Load(oursDirectory);
+        IReadOnlyList<(string Path, string Text)>? nswag = nswagDirectory is null ? null : Load(nswagDirectory);
+        Compile(ours, References(Ours));
+        if (nswag is not null)
         {
-            times.Add(Compile(sources, references).Milliseconds);
+            Compile(nswag, References(NSwag));
         }
 
-        return new CompileFigures(cold.Milliseconds, GeneratorMeasure.Median(times), cold);
+        (List<double> oursTimes, List<double> nswagTimes) = Alternately.Measure<double, double>(
+            runs,
+            () => Compile(ours, References(Ours)).Milliseconds,
+            nswag is null ? null : () => Compile(nswag, References(NSwag)).Milliseconds);
+        return (MedianAndSpread.Of(oursTimes), nswag is null ? null : MedianAndSpread.Of(nswagTimes));
     }
+
+    /// <summary>One compilation in this process, which has compiled generated code before (see <see cref="WarmSideBySide"/>).</summary>
+    public static CompileRun WarmOnce(string kind, string directory) => Compile(Load(directory), References(kind));
+
+    /// <summary>A compilation with the options and references of the measured ones, for its diagnostics.</summary>
+    public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees, string kind) =>
+        CSharpCompilation.Create("Generated", trees, References(kind), Options);
+
+    public static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
     private static CompileRun Compile(IReadOnlyList<(string Path, string Text)> sources, ImmutableArray<MetadataReference> references)
     {
         GC.Collect();
         var clock = Stopwatch.StartNew();
         var trees = new SyntaxTree[sources.Count];
-        Parallel.For(0, sources.Count, i => trees[i] = CSharpSyntaxTree.ParseText(sources[i].Text, ParseOptions, sources[i].Path));
+        Parallel.For(0, sources.Count, i => trees[i] = Parse(sources[i].Text, sources[i].Path));
         CSharpCompilation compilation = CSharpCompilation.Create("Generated", trees, references, Options);
         using var image = new MemoryStream();
         EmitResult result = compilation.Emit(image);
@@ -78,7 +98,18 @@ internal static class CompileMeasure
     private static IReadOnlyList<(string Path, string Text)> Load(string directory) =>
         Directory.EnumerateFiles(directory, "*.cs").OrderBy(p => p, StringComparer.Ordinal).Select(p => (Path.GetFileName(p), File.ReadAllText(p))).ToList();
 
+    /// <summary>Created once per kind, so every compilation in a process shares them, as the compiler server does.</summary>
     private static ImmutableArray<MetadataReference> References(string kind)
+    {
+        if (!ReferencesByKind.TryGetValue(kind, out ImmutableArray<MetadataReference> references))
+        {
+            ReferencesByKind[kind] = references = CreateReferences(kind);
+        }
+
+        return references;
+    }
+
+    private static ImmutableArray<MetadataReference> CreateReferences(string kind)
     {
         IEnumerable<string> paths = FrameworkReferences();
         if (kind == Ours)

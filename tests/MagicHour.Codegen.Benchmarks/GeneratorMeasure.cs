@@ -45,7 +45,7 @@ internal static class GeneratorMeasure
         GeneratedSize size = Write(first.GeneratedSources, outputDirectory);
 
         var times = new List<double>();
-        var allocations = new List<double>();
+        var allocations = new List<long>();
         for (int i = 0; i < runs; i++)
         {
             GC.Collect();
@@ -80,10 +80,8 @@ internal static class GeneratorMeasure
         var trailing = Incremental(Math.Min(runs, 3), RunDriver, i => EditSpec(text + new string('\n', i)));
         var shifting = Incremental(Math.Min(runs, 3), RunDriver, i => EditSpec(text[..brace] + new string('\n', i) + text[brace..]));
 
-        return new WarmGeneration(Median(times), (long)Median(allocations), size, Diagnostics(first.Diagnostics), unrelated, trailing, shifting);
+        return new WarmGeneration(MedianAndSpread.Of(times), MedianAndSpread.MedianOf(allocations), size, Diagnostics(first.Diagnostics), unrelated, trailing, shifting);
     }
-
-    public static double Median(IReadOnlyCollection<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
 
     private static IncrementalFigures Incremental(int runs, Func<GeneratorDriver> run, Action<int> edit)
     {
@@ -98,7 +96,7 @@ internal static class GeneratorMeasure
             steps.Add(Steps(driver.GetRunResult().Results.Single()));
         }
 
-        return new IncrementalFigures(Median(times), string.Join(" | ", steps.Distinct()));
+        return new IncrementalFigures(MedianAndSpread.Of(times), string.Join(" | ", steps.Distinct()));
     }
 
     /// <summary>The reasons the driver recorded for its steps and its output: "all Cached", or e.g. "Modified: A, B; Cached: C".</summary>

@@ -6,12 +6,12 @@ using MagicHour.Codegen.Benchmarks;
 // Usage: dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- compare [options] [documents...]
 //   documents     OpenAPI files (.json or .json.gz); default: spec/openapi.json and, from ../shared/specs,
 //                 magichour/openapi-latest.json and large/ghes-3.17.json.gz (those not found are skipped, and said so)
-//   --cold N      fresh processes per cold generation figure, ours and NSwag's (median; default 3)
+//   --cold N      fresh processes per cold generation figure, ours and NSwag's alternately (default 5)
 //   --warm N      runs per warm or incremental generator figure (default 5; whitespace edits: at most 3)
-//   --compile N   warm compilations per output (default 3, after one uncounted)
+//   --compile N   warm compilations per output, ours and NSwag's alternately (default 5, after one uncounted each)
 //   --no-nswag    our figures only (NSwag needs npm and network access the first time)
 //   --nswag-arg A one more argument for NSwag's openapi2csclient, e.g. /GenerateDefaultValues:false (repeatable)
-//   --keep        keep the generated code (the folder is printed)
+//   --keep        keep the generated code (the folder is printed; NSwag's as emitted in nswag/, repaired in nswag-repaired/)
 // The table goes to standard output, progress to standard error.
 return args switch
 {
