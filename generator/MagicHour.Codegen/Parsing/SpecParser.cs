@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
@@ -19,6 +20,9 @@ namespace MagicHour.Codegen.Parsing;
 internal static class SpecParser
 {
     public const string DefaultNamespace = "MagicHour.Client";
+
+    /// <summary>The base address Microsoft.OpenApi gives a document it loads from a stream, so references resolve as they would there.</summary>
+    private static readonly Uri DocumentLocation = new("https://openapi.net/");
 
     public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
@@ -40,8 +44,9 @@ internal static class SpecParser
 
     private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, CancellationToken cancellationToken)
     {
-        // One UTF-8 copy of the document, read both as a JsonDocument (over the bytes, without a copy of its own) and by
-        // Microsoft.OpenApi (which would otherwise encode the text again).
+        // The document is parsed once, into a JsonDocument over one UTF-8 copy of the text: the parser reads raw keywords
+        // from it, and Microsoft.OpenApi reads it through a JsonNode over the same elements (nodes are made as it visits
+        // them) instead of parsing the text again.
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(input.Text);
         JsonDocument raw;
         try
@@ -78,8 +83,7 @@ internal static class SpecParser
                 // Reading only: the validation rules (a walk over the whole document, a tenth of the time on a large
                 // one) judge style, not what the generator can read, and what it cannot express gets its own diagnostics.
                 var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-                using var stream = new System.IO.MemoryStream(utf8, 0, utf8.Length, writable: false, publiclyVisible: true);
-                result = OpenApiDocument.Load(stream, "json", settings);
+                result = new OpenApiJsonReader().Read(JsonObject.Create(raw.RootElement)!, DocumentLocation, settings);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
