@@ -130,7 +130,7 @@ internal static class SpecParser
     /// rules (a walk over the whole document, a tenth of the time on a large one) judge style, not what the generator can
     /// read, and what it cannot express gets its own diagnostics. Going to <see cref="ParsingContext"/> directly also
     /// spares building <see cref="OpenApiReaderSettings"/>, whose default rule set is made by reflection over every rule
-    /// (the reader requires settings even when told to validate nothing).
+    /// (the reader requires settings even when told to validate nothing), and the walk that sets reference host documents.
     /// </summary>
     private static OpenApiDocument? Read(JsonDocument raw, OpenApiDiagnostic diagnostic)
     {
@@ -143,9 +143,10 @@ internal static class SpecParser
         try
         {
             // A JsonNode over the parser's own JsonDocument: Microsoft.OpenApi makes nodes from its elements as it visits
-            // them, just as over a document it parses itself, so the text is parsed once.
+            // them, just as over a document it parses itself, so the text is parsed once. No SetReferenceHostDocument:
+            // that walk over the whole document is for documents built in code, and the deserializers give every
+            // reference they make its host document already.
             document = context.Parse(JsonObject.Create(raw.RootElement)!, DocumentLocation);
-            document.SetReferenceHostDocument();
         }
         catch (OpenApiException ex)
         {
