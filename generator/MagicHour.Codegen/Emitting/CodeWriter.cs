@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
@@ -9,9 +8,9 @@ namespace MagicHour.Codegen.Emitting;
 /// <summary>Writes indented C# text; knows how to write XML documentation and string literals safely.</summary>
 internal sealed class CodeWriter
 {
-    private static readonly Regex InlineCode = new("`([^`\n]+)`");
-    private static readonly Regex Link = new(@"\[([^\]\n]+)\]\((https?://[^)\s]+)\)");
-    private static readonly Regex Bold = new(@"\*\*([^*\n]+)\*\*");
+    private static readonly char[] BacktickOrLineBreak = { '`', '\n' };
+    private static readonly char[] BracketOrLineBreak = { ']', '\n' };
+    private static readonly char[] StarOrLineBreak = { '*', '\n' };
 
     /// <summary>Beyond this, a method's parameters go on lines of their own.</summary>
     public const int MaxLineLength = 140;
@@ -344,25 +343,142 @@ internal sealed class CodeWriter
             }
         }
 
+        // Then the light Markdown, each kind over the result of the one before. Hand-written scanners rather than regular
+        // expressions: a large document's docs are mostly this text, and a Regex costs its construction and its
+        // interpreter on the generator's first run.
         string escaped = clean.ToString();
-
-        // Most text has no Markdown: the regular expressions run only where their marker is.
-        if (escaped.IndexOf('`') >= 0)
-        {
-            escaped = InlineCode.Replace(escaped, "<c>$1</c>");
-        }
-
-        if (escaped.IndexOf("](", System.StringComparison.Ordinal) >= 0)
-        {
-            escaped = Link.Replace(escaped, m => $"<see href=\"{m.Groups[2].Value.Replace("\"", "&quot;")}\">{m.Groups[1].Value}</see>");
-        }
-
-        if (escaped.IndexOf("**", System.StringComparison.Ordinal) >= 0)
-        {
-            escaped = Bold.Replace(escaped, "<b>$1</b>");
-        }
-
+        escaped = CodeSpans(escaped);
+        escaped = Links(escaped);
+        escaped = BoldSpans(escaped);
         return escaped.Trim();
+    }
+
+    /// <summary><c>`code`</c> → <c>&lt;c&gt;code&lt;/c&gt;</c>: a backtick, one or more characters other than a backtick or a line break, a backtick.</summary>
+    private static string CodeSpans(string text)
+    {
+        int open = text.IndexOf('`');
+        if (open < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 16);
+        int copied = 0;
+        while (open >= 0)
+        {
+            int close = open + 1 < text.Length ? text.IndexOfAny(BacktickOrLineBreak, open + 1) : -1;
+            if (close > open + 1 && text[close] == '`')
+            {
+                result.Append(text, copied, open - copied).Append("<c>").Append(text, open + 1, close - open - 1).Append("</c>");
+                copied = close + 1;
+                open = copied < text.Length ? text.IndexOf('`', copied) : -1;
+            }
+            else
+            {
+                // No span starts here; the next backtick may open one (as a regular expression would retry one further on).
+                open = open + 1 < text.Length ? text.IndexOf('`', open + 1) : -1;
+            }
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// <c>[label](https://…)</c> → <c>&lt;see href="https://…"&gt;label&lt;/see&gt;</c>: a label of one or more characters
+    /// other than <c>]</c> or a line break, and an http(s) address of one or more characters other than <c>)</c> or white space.
+    /// </summary>
+    private static string Links(string text)
+    {
+        int open = text.IndexOf('[');
+        if (open < 0 || text.IndexOf("](", System.StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 32);
+        int copied = 0;
+        while (open >= 0)
+        {
+            if (IsLink(text, open, out int labelEnd, out int addressEnd))
+            {
+                string address = text.Substring(labelEnd + 2, addressEnd - labelEnd - 2);
+                result.Append(text, copied, open - copied)
+                    .Append("<see href=\"").Append(address.Replace("\"", "&quot;")).Append("\">")
+                    .Append(text, open + 1, labelEnd - open - 1).Append("</see>");
+                copied = addressEnd + 1;
+                open = copied < text.Length ? text.IndexOf('[', copied) : -1;
+            }
+            else
+            {
+                open = open + 1 < text.Length ? text.IndexOf('[', open + 1) : -1;
+            }
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Whether a link starts at <paramref name="open"/> (a <c>[</c>); if so, where its <c>]</c> and its closing <c>)</c> are.</summary>
+    private static bool IsLink(string text, int open, out int labelEnd, out int addressEnd)
+    {
+        addressEnd = -1;
+        labelEnd = open + 1 < text.Length ? text.IndexOfAny(BracketOrLineBreak, open + 1) : -1;
+        if (labelEnd <= open + 1 || text[labelEnd] != ']' || labelEnd + 1 >= text.Length || text[labelEnd + 1] != '(')
+        {
+            return false;
+        }
+
+        int address = labelEnd + 2;
+        int rest = string.CompareOrdinal(text, address, "http://", 0, 7) == 0 ? address + 7
+            : string.CompareOrdinal(text, address, "https://", 0, 8) == 0 ? address + 8
+            : -1;
+        if (rest < 0)
+        {
+            return false;
+        }
+
+        int end = rest;
+        while (end < text.Length && text[end] != ')' && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        if (end == rest || end >= text.Length || text[end] != ')')
+        {
+            return false;
+        }
+
+        addressEnd = end;
+        return true;
+    }
+
+    /// <summary><c>**bold**</c> → <c>&lt;b&gt;bold&lt;/b&gt;</c>: one or more characters other than <c>*</c> or a line break between double stars.</summary>
+    private static string BoldSpans(string text)
+    {
+        int open = text.IndexOf("**", System.StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length + 16);
+        int copied = 0;
+        while (open >= 0)
+        {
+            int start = open + 2;
+            int close = start < text.Length ? text.IndexOfAny(StarOrLineBreak, start) : -1;
+            if (close > start && text[close] == '*' && close + 1 < text.Length && text[close + 1] == '*')
+            {
+                result.Append(text, copied, open - copied).Append("<b>").Append(text, start, close - start).Append("</b>");
+                copied = close + 2;
+                open = copied < text.Length ? text.IndexOf("**", copied, System.StringComparison.Ordinal) : -1;
+            }
+            else
+            {
+                open = text.IndexOf("**", open + 1, System.StringComparison.Ordinal);
+            }
+        }
+
+        return copied == 0 ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>Text that <see cref="XmlText"/> leaves as it is but for surrounding whitespace: most of a document's.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Text.RegularExpressions;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Naming;
@@ -21,7 +20,6 @@ namespace MagicHour.Codegen.Parsing;
 internal sealed class OperationMapper
 {
     private static readonly string[] MethodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
-    private static readonly Regex VersionSegment = new("^v[0-9]+$", RegexOptions.IgnoreCase);
 
     private readonly ParseContext _context;
     private readonly SchemaMapper _schemas;
@@ -46,9 +44,16 @@ internal sealed class OperationMapper
                     continue;
                 }
 
-                foreach (KeyValuePair<HttpMethod, OpenApiOperation> operation in path.Value.Operations.OrderBy(o => Order(o.Key.Method)))
+                // In MethodOrder, then any other method in the spec's order (a stable sort by rank, without a sorter).
+                for (int rank = 0; rank <= MethodOrder.Length; rank++)
                 {
-                    pending.Add(new PendingOperation(path.Key, operation.Key.Method.ToUpperInvariant(), path.Value, operation.Value));
+                    foreach (KeyValuePair<HttpMethod, OpenApiOperation> operation in path.Value.Operations)
+                    {
+                        if (Order(operation.Key.Method) == rank)
+                        {
+                            pending.Add(new PendingOperation(path.Key, operation.Key.Method.ToUpperInvariant(), path.Value, operation.Value));
+                        }
+                    }
                 }
             }
         }
@@ -190,7 +195,7 @@ internal sealed class OperationMapper
         if (operation.RequestBody is { Content: { Count: > 0 } content } requestBody)
         {
             string bodyPointer = pointer + "/requestBody/content";
-            KeyValuePair<string, IOpenApiMediaType> json = content.FirstOrDefault(c => IsJson(c.Key) && !IsBinary(c.Value?.Schema));
+            KeyValuePair<string, IOpenApiMediaType> json = FirstJson(content);
             if (json.Key is not null)
             {
                 TypeRef bodyType = _schemas.Map(json.Value?.Schema, typeBase + "Request", bodyPointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
@@ -212,14 +217,11 @@ internal sealed class OperationMapper
         TypeRef? responseType = null;
         ResponseKind responseKind = ResponseKind.Json;
         string? responseAccept = null;
-        KeyValuePair<string, IOpenApiResponse> success = (operation.Responses ?? new OpenApiResponses())
-            .Where(r => r.Key.StartsWith("2", StringComparison.Ordinal))
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .FirstOrDefault(r => r.Value?.Content is { Count: > 0 });
+        KeyValuePair<string, IOpenApiResponse> success = Success(operation.Responses);
         if (success.Key is not null)
         {
             string responsePointer = $"{pointer}/responses/{success.Key}/content";
-            KeyValuePair<string, IOpenApiMediaType> json = success.Value.Content!.FirstOrDefault(c => IsJson(c.Key) && !IsBinary(c.Value?.Schema));
+            KeyValuePair<string, IOpenApiMediaType> json = FirstJson(success.Value.Content!);
             if (json.Key is not null)
             {
                 responseType = json.Value?.Schema is null ? TypeRef.Any : _schemas.Map(json.Value.Schema, typeBase + "Response", responsePointer + "/" + JsonLocator.Escape(json.Key) + "/schema");
@@ -228,17 +230,27 @@ internal sealed class OperationMapper
             else
             {
                 // Text only when every media type is text (and not a binary schema); anything else is returned as a stream.
-                bool text = success.Value.Content!.All(c => MediaTypeOf(c.Key).StartsWith("text/", StringComparison.Ordinal) && !IsBinary(c.Value?.Schema));
+                bool text = true;
+                foreach (KeyValuePair<string, IOpenApiMediaType> entry in success.Value.Content!)
+                {
+                    text &= MediaTypeOf(entry.Key).StartsWith("text/", StringComparison.Ordinal) && !IsBinary(entry.Value?.Schema);
+                }
+
                 responseKind = text ? ResponseKind.Text : ResponseKind.Binary;
                 responseType = text ? TypeRef.String : TypeRef.Any;
                 responseAccept = string.Join(", ", success.Value.Content!.Keys);
             }
         }
 
-        var errors = (operation.Responses ?? new OpenApiResponses())
-            .Where(r => !r.Key.StartsWith("2", StringComparison.Ordinal) && !r.Key.StartsWith("1", StringComparison.Ordinal) && !r.Key.StartsWith("3", StringComparison.Ordinal))
-            .Select(r => new ErrorResponseModel(r.Key, (r.Value as IOpenApiReadOnlyDescribedElement)?.Description ?? (r.Value as IOpenApiDescribedElement)?.Description))
-            .ToImmutableEquatableArray();
+        var errors = new List<ErrorResponseModel>();
+        foreach (KeyValuePair<string, IOpenApiResponse> response in operation.Responses ?? new OpenApiResponses())
+        {
+            if (!response.Key.StartsWith("2", StringComparison.Ordinal) && !response.Key.StartsWith("1", StringComparison.Ordinal) && !response.Key.StartsWith("3", StringComparison.Ordinal))
+            {
+                errors.Add(new ErrorResponseModel(response.Key, (response.Value as IOpenApiReadOnlyDescribedElement)?.Description ?? (response.Value as IOpenApiDescribedElement)?.Description));
+            }
+        }
+
 
         string operationId = operation.OperationId is { Length: > 0 } id ? id : operationName;
         var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty).Where(t => t.Length > 0).ToImmutableEquatableArray();
@@ -252,7 +264,7 @@ internal sealed class OperationMapper
             OrderParameters(parameters).ToImmutableEquatableArray(),
             body,
             responseType,
-            errors,
+            errors.ToImmutableEquatableArray(),
             tags,
             methodNames)
         {
@@ -272,15 +284,25 @@ internal sealed class OperationMapper
         string contentPointer = operationPointer + "/requestBody/content";
         foreach ((string mediaType, BodyKind kind) in new[] { ("multipart/form-data", BodyKind.Multipart), ("application/x-www-form-urlencoded", BodyKind.FormUrlEncoded) })
         {
-            KeyValuePair<string, IOpenApiMediaType> form = content.FirstOrDefault(c => MediaTypeOf(c.Key) == mediaType);
-            if (form.Key is not null)
+            foreach (KeyValuePair<string, IOpenApiMediaType> form in content)
             {
-                body = MapForm(form.Value?.Schema, kind, requestBody, typeBase, contentPointer + "/" + JsonLocator.Escape(form.Key) + "/schema", operationName, names);
-                return body is not null;
+                if (MediaTypeOf(form.Key) == mediaType)
+                {
+                    body = MapForm(form.Value?.Schema, kind, requestBody, typeBase, contentPointer + "/" + JsonLocator.Escape(form.Key) + "/schema", operationName, names);
+                    return body is not null;
+                }
             }
         }
 
-        List<string> binary = content.Where(c => IsBinaryMediaType(c.Key) || IsBinary(c.Value?.Schema)).Select(c => c.Key).ToList();
+        var binary = new List<string>();
+        foreach (KeyValuePair<string, IOpenApiMediaType> entry in content)
+        {
+            if (IsBinaryMediaType(entry.Key) || IsBinary(entry.Value?.Schema))
+            {
+                binary.Add(entry.Key);
+            }
+        }
+
         if (binary.Count == 0)
         {
             _context.Report(DiagnosticDescriptors.UnsupportedRequestBody, operationPointer + "/requestBody", operationName, string.Join("', '", content.Keys));
@@ -354,6 +376,36 @@ internal sealed class OperationMapper
         };
     }
 
+    /// <summary>The first JSON media type (in the spec's order) whose schema is not binary; default when there is none.</summary>
+    private static KeyValuePair<string, IOpenApiMediaType> FirstJson(IDictionary<string, IOpenApiMediaType> content)
+    {
+        foreach (KeyValuePair<string, IOpenApiMediaType> entry in content)
+        {
+            if (IsJson(entry.Key) && !IsBinary(entry.Value?.Schema))
+            {
+                return entry;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The 2xx response with content whose status sorts first (ordinal); default when there is none.</summary>
+    private static KeyValuePair<string, IOpenApiResponse> Success(OpenApiResponses? responses)
+    {
+        KeyValuePair<string, IOpenApiResponse> success = default;
+        foreach (KeyValuePair<string, IOpenApiResponse> response in responses ?? new OpenApiResponses())
+        {
+            if (response.Key.StartsWith("2", StringComparison.Ordinal) && response.Value?.Content is { Count: > 0 }
+                && (success.Key is null || string.CompareOrdinal(response.Key, success.Key) < 0))
+            {
+                success = response;
+            }
+        }
+
+        return success;
+    }
+
     /// <summary>A <c>string</c> schema of <c>format: binary</c>: raw bytes rather than JSON text.</summary>
     private static bool IsBinary(IOpenApiSchema? schema) =>
         schema is not null && schema.Format == "binary" && (schema.Type is null || (schema.Type.Value & JsonSchemaType.String) != 0);
@@ -417,12 +469,32 @@ internal sealed class OperationMapper
     private static string TypeBaseName(PendingOperation pending)
     {
         IEnumerable<string> segments = pending.GroupSegments;
-        if (pending.GroupSegments.Count > 1 && VersionSegment.IsMatch(pending.GroupSegments[0]))
+        if (pending.GroupSegments.Count > 1 && IsVersion(pending.GroupSegments[0]))
         {
             segments = segments.Skip(1);
         }
 
         return string.Concat(segments.Select(s => Identifiers.ToPascalCase(s, "Segment"))) + pending.MethodName;
+    }
+
+    /// <summary><c>v1</c>, <c>V2</c>: a <c>v</c> and digits (what <c>^v[0-9]+$</c> matches, a final line break included).</summary>
+    private static bool IsVersion(string segment)
+    {
+        int end = segment.Length > 0 && segment[segment.Length - 1] == '\n' ? segment.Length - 1 : segment.Length;
+        if (end < 2 || (segment[0] != 'v' && segment[0] != 'V'))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < end; i++)
+        {
+            if (segment[i] < '0' || segment[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string VerbName(PendingOperation operation)
@@ -472,12 +544,39 @@ internal sealed class OperationMapper
             Operation = operation;
             string[] segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
             GroupSegments = segments.Where(s => s.IndexOf('{') < 0 && Identifiers.Words(s).Count > 0).ToList();
-            PathParameters = Regex.Matches(path, @"\{([^}]+)\}").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+            PathParameters = Placeholders(path);
         }
 
         public string Path { get; }
 
         public string HttpMethod { get; }
+
+        /// <summary>The names in a path's <c>{…}</c> placeholders, in order (what <c>\{([^}]+)\}</c> matches).</summary>
+        private static List<string> Placeholders(string path)
+        {
+            var names = new List<string>();
+            int open = path.IndexOf('{');
+            while (open >= 0 && open + 1 < path.Length)
+            {
+                int close = path.IndexOf('}', open + 1);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                if (close > open + 1)
+                {
+                    names.Add(path.Substring(open + 1, close - open - 1));
+                    open = close + 1 < path.Length ? path.IndexOf('{', close + 1) : -1;
+                }
+                else
+                {
+                    open = path.IndexOf('{', open + 1);
+                }
+            }
+
+            return names;
+        }
 
         public IOpenApiPathItem PathItem { get; }
 

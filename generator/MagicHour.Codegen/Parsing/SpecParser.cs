@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
@@ -19,6 +20,9 @@ namespace MagicHour.Codegen.Parsing;
 internal static class SpecParser
 {
     public const string DefaultNamespace = "MagicHour.Client";
+
+    /// <summary>The base address OpenApiDocument.Load gives a document read from a stream, so references resolve as they would there.</summary>
+    private static readonly Uri DocumentLocation = new("https://openapi.net/");
 
     public static SpecParseResult Parse(SpecInput input, CancellationToken cancellationToken)
     {
@@ -40,8 +44,8 @@ internal static class SpecParser
 
     private static SpecParseResult ParseCore(SpecInput input, string ns, string fileName, CancellationToken cancellationToken)
     {
-        // One UTF-8 copy of the document, read both as a JsonDocument (over the bytes, without a copy of its own) and by
-        // Microsoft.OpenApi (which would otherwise encode the text again).
+        // The document is parsed once, into a JsonDocument over one UTF-8 copy of the text: the parser reads raw keywords
+        // from it, and Microsoft.OpenApi reads it through a JsonNode over the same elements (see Read).
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(input.Text);
         JsonDocument raw;
         try
@@ -72,33 +76,30 @@ internal static class SpecParser
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            ReadResult result;
+            var readerDiagnostic = new OpenApiDiagnostic();
+            OpenApiDocument? read;
             try
             {
-                // Reading only: the validation rules (a walk over the whole document, a tenth of the time on a large
-                // one) judge style, not what the generator can read, and what it cannot express gets its own diagnostics.
-                var settings = new OpenApiReaderSettings { LoadExternalRefs = false, RuleSet = ValidationRuleSet.GetEmptyRuleSet() };
-                using var stream = new System.IO.MemoryStream(utf8, 0, utf8.Length, writable: false, publiclyVisible: true);
-                result = OpenApiDocument.Load(stream, "json", settings);
+                read = Read(raw, readerDiagnostic);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, string.Empty, fileName, FirstSentence(ex.Message)));
             }
 
-            if (result.Document is null)
+            if (read is null)
             {
-                string why = result.Diagnostic?.Errors.FirstOrDefault()?.Message ?? "the OpenAPI reader returned no document";
+                string why = readerDiagnostic.Errors.FirstOrDefault()?.Message ?? "the OpenAPI reader returned no document";
                 return Empty(ns, input, DiagnosticInfo.At(DiagnosticDescriptors.NotOpenApi, string.Empty, fileName, why));
             }
 
             var context = new ParseContext(raw, versionText.StartsWith("2", StringComparison.Ordinal));
-            foreach (OpenApiError error in result.Diagnostic?.Errors ?? Enumerable.Empty<OpenApiError>())
+            foreach (OpenApiError error in readerDiagnostic.Errors)
             {
                 context.Report(DiagnosticDescriptors.ReaderProblem, PointerOf(error.Pointer), error.Message);
             }
 
-            OpenApiDocument document = result.Document;
+            OpenApiDocument document = read;
             string clientName = ValidIdentifier(input.ClientName) ?? DeriveClientName(document.Info?.Title);
             context.TypeNames.Claim(clientName);
             context.TypeNames.Claim(clientName + "ServiceCollectionExtensions");
@@ -122,6 +123,37 @@ internal static class SpecParser
                 root);
             return new SpecParseResult(input.Path, model, context.Diagnostics.ToImmutableEquatableArray());
         }
+    }
+
+    /// <summary>
+    /// Reads the document as <see cref="OpenApiJsonReader"/> does, less what the generator has no use for: the validation
+    /// rules (a walk over the whole document, a tenth of the time on a large one) judge style, not what the generator can
+    /// read, and what it cannot express gets its own diagnostics. Going to <see cref="ParsingContext"/> directly also
+    /// spares building <see cref="OpenApiReaderSettings"/>, whose default rule set is made by reflection over every rule
+    /// (the reader requires settings even when told to validate nothing), and the walk that sets reference host documents.
+    /// </summary>
+    private static OpenApiDocument? Read(JsonDocument raw, OpenApiDiagnostic diagnostic)
+    {
+        var context = new ParsingContext(diagnostic)
+        {
+            ExtensionParsers = new Dictionary<string, Func<JsonNode, OpenApiSpecVersion, IOpenApiExtension>>(),
+        };
+
+        OpenApiDocument? document = null;
+        try
+        {
+            // A JsonNode over the parser's own JsonDocument: Microsoft.OpenApi makes nodes from its elements as it visits
+            // them, just as over a document it parses itself, so the text is parsed once. No SetReferenceHostDocument:
+            // that walk over the whole document is for documents built in code, and the deserializers give every
+            // reference they make its host document already.
+            document = context.Parse(JsonObject.Create(raw.RootElement)!, DocumentLocation);
+        }
+        catch (OpenApiException ex)
+        {
+            diagnostic.Errors.Add(new OpenApiError(ex));
+        }
+
+        return document;
     }
 
     /// <summary>The first server's address without its path, and the path that every operation's path gets as a prefix.</summary>
