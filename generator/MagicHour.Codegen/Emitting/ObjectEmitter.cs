@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MagicHour.Codegen.Model;
@@ -62,9 +63,11 @@ internal static class ObjectEmitter
         }
 
         w.Open($"private {model.Name}(ref {KnownTypes.JsonModelReader} reader)");
-        foreach (IGrouping<string, PropertyModel> presence in properties.Where(p => p.PresenceLocal is not null).GroupBy(p => p.PresenceLocal!))
+        // A set holds 32 bits, or 64 as a long, whose every bit is then written 1L << n (1 << 31 would widen to all the upper bits).
+        var longSets = new HashSet<string>(properties.Where(p => p.PresenceBit >= 32).Select(p => p.PresenceLocal!));
+        foreach (string presence in properties.Where(p => p.PresenceLocal is not null).Select(p => p.PresenceLocal!).Distinct())
         {
-            w.Line($"{(presence.Any(p => p.PresenceBit >= 32) ? "long" : "int")} {presence.Key} = 0;");
+            w.Line($"{(longSets.Contains(presence) ? "long" : "int")} {presence} = 0;");
         }
 
         w.Line($"reader.StartObject({CodeWriter.Literal(model.Name)});");
@@ -97,7 +100,7 @@ internal static class ObjectEmitter
                 w.Write(";");
                 if (property.PresenceLocal is not null)
                 {
-                    w.Write(" ").Write(property.PresenceLocal).Write(" |= ").Write(Bit(property)).Write(";");
+                    w.Write(" ").Write(property.PresenceLocal).Write(" |= ").Write(Bit(property, longSets)).Write(";");
                 }
 
                 w.Write(" break;").EndLine();
@@ -122,15 +125,15 @@ internal static class ObjectEmitter
             }
 
             w.StartLine().Write("reader.Require(");
-            (property.PresenceLocal is null ? w.Write(property.Name) : w.Write(property.PresenceLocal).Write(", ").Write(Bit(property)))
+            (property.PresenceLocal is null ? w.Write(property.Name) : w.Write(property.PresenceLocal).Write(", ").Write(Bit(property, longSets)))
                 .Write(", ").Write(CodeWriter.Literal(property.WireName)).Write(");").EndLine();
         }
 
         w.Close();
     }
 
-    private static string Bit(PropertyModel property) =>
-        (property.PresenceBit >= 32 ? "1L << " : "1 << ") + property.PresenceBit.ToString(CultureInfo.InvariantCulture);
+    private static string Bit(PropertyModel property, HashSet<string> longSets) =>
+        (longSets.Contains(property.PresenceLocal!) ? "1L << " : "1 << ") + property.PresenceBit.ToString(CultureInfo.InvariantCulture);
 
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
