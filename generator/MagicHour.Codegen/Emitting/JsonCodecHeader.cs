@@ -7,8 +7,8 @@ namespace MagicHour.Codegen.Emitting;
 /// </summary>
 internal static class JsonCodecHeader
 {
-    /// <summary><c>IJsonCodec&lt;T&gt;</c>.</summary>
-    public static string Interface(string typeName) => $"{KnownTypes.IJsonCodec}<{typeName}>";
+    /// <summary><c>IJsonModel&lt;T&gt;</c>, the interface of a record or union.</summary>
+    public static string Interface(string typeName) => $"{KnownTypes.IJsonModel}<{typeName}>";
 
     /// <summary>The <c>[JsonConverter]</c> that lets <c>JsonSerializer</c> use the type's codec too, and <c>[GeneratedCode]</c>.</summary>
     public static void WriteAttributes(CodeWriter w, string typeName)
@@ -17,8 +17,8 @@ internal static class JsonCodecHeader
         w.Line(FileHeader.GeneratedCodeAttribute);
     }
 
-    /// <summary>Starts <c>public sealed partial record Pet : IJsonCodec&lt;Pet&gt;</c> (or another codec interface); the caller ends the line.</summary>
-    public static CodeWriter StartDeclaration(CodeWriter w, string modifiersAndKind, string typeName, string codecInterface = KnownTypes.IJsonCodec) =>
+    /// <summary>Starts <c>public sealed partial record Pet : IJsonModel&lt;Pet&gt;</c> (or another codec interface); the caller ends the line.</summary>
+    public static CodeWriter StartDeclaration(CodeWriter w, string modifiersAndKind, string typeName, string codecInterface = KnownTypes.IJsonModel) =>
         w.StartLine().Write(modifiersAndKind).Write(typeName).Write(" : ").Write(codecInterface).Write("<").Write(typeName).Write(">");
 
     /// <summary>Starts <c>static Pet IJsonCodec&lt;Pet&gt;.Read(ref JsonModelReader reader)</c>; the caller ends the line.</summary>
@@ -26,8 +26,7 @@ internal static class JsonCodecHeader
         w.StartLine().Write("static ").Write(typeName).Write(" ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">.Read(ref ")
             .Write(KnownTypes.JsonModelReader).Write(" reader)");
 
-    /// <summary>Starts <c>static void IJsonCodec&lt;Pet&gt;.Write(JsonModelWriter writer, Pet value)</c>; the caller ends the line.</summary>
-    public static CodeWriter StartWrite(CodeWriter w, string typeName) =>
-        w.StartLine().Write("static void ").Write(KnownTypes.IJsonCodec).Write("<").Write(typeName).Write(">.Write(")
-            .Write(KnownTypes.JsonModelWriter).Write(" writer, ").Write(typeName).Write(" value)");
+    /// <summary>Starts <c>void IJsonModel.Write(JsonModelWriter writer)</c>, where the value writes itself; the caller ends the line.</summary>
+    public static CodeWriter StartWrite(CodeWriter w) =>
+        w.StartLine().Write("void ").Write(KnownTypes.IJsonModel).Write(".Write(").Write(KnownTypes.JsonModelWriter).Write(" writer)");
 }

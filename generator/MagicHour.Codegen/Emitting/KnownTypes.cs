@@ -17,6 +17,7 @@ internal static class KnownTypes
     public const string DateTimeOffset = "global::System.DateTimeOffset";
     public const string Guid = "global::System.Guid";
     public const string IDisposable = "global::System.IDisposable";
+    public const string InvalidOperationException = "global::System.InvalidOperationException";
     public const string IEquatable = "global::System.IEquatable";
     public const string StringComparer = "global::System.StringComparer";
     public const string StringComparison = "global::System.StringComparison";
@@ -26,6 +27,7 @@ internal static class KnownTypes
     // Attributes, written the short way ([global::System.Obsolete(...)]).
     public const string ObsoleteAttribute = "global::System.Obsolete";
     public const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string SetsRequiredMembersAttribute = "global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers";
     public const string EditorBrowsableAttribute = "global::System.ComponentModel.EditorBrowsable";
     public const string EditorBrowsableState = "global::System.ComponentModel.EditorBrowsableState";
     public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
@@ -73,6 +75,7 @@ internal static class KnownTypes
     public const string IJsonCodec = JsonRuntimeNamespace + ".IJsonCodec";
     public const string JsonCodec = JsonRuntimeNamespace + ".JsonCodec";
     public const string IJsonEnum = JsonRuntimeNamespace + ".IJsonEnum";
+    public const string IJsonModel = JsonRuntimeNamespace + ".IJsonModel";
     public const string JsonEnum = JsonRuntimeNamespace + ".JsonEnum";
     public const string JsonModelConverter = JsonRuntimeNamespace + ".JsonModelConverter";
     public const string JsonModelReader = JsonRuntimeNamespace + ".JsonModelReader";

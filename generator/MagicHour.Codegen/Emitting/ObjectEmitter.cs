@@ -1,10 +1,13 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
 
 /// <summary>
-/// Writes a record for an object schema; the record is its own JSON codec: a <c>Read</c> that takes each property in one
-/// statement, and a <c>Write</c> that writes each in one.
+/// Writes a record for an object schema; the record is its own JSON codec: a private constructor that reads each property
+/// straight into it in one statement (its <c>Read</c> forwards there), and a <c>Write</c> that writes each in one.
 /// </summary>
 internal static class ObjectEmitter
 {
@@ -14,6 +17,12 @@ internal static class ObjectEmitter
         Deprecations.WriteFor(w, model);
         JsonCodecHeader.WriteAttributes(w, model.Name);
         JsonCodecHeader.StartDeclaration(w, "public sealed partial record ", model.Name).EndLineAndOpen();
+
+        // Declared because the reading constructor below would otherwise take the place of the implicit one.
+        w.Line($"public {model.Name}()");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
         foreach (PropertyModel property in model.Properties)
         {
             w.Doc(property.Documentation, fallbackSummary: null);
@@ -33,23 +42,32 @@ internal static class ObjectEmitter
             w.Line();
         }
 
-        EmitRead(w, model);
+        EmitReadingConstructor(w, model);
+        w.Line();
+        JsonCodecHeader.StartRead(w, model.Name).Write(" => new(ref reader);").EndLine();
         w.Line();
         EmitWrite(w, model);
         w.Close();
     }
 
-    private static void EmitRead(CodeWriter w, ObjectModel model)
+    /// <summary>
+    /// The constructor that reads the record: each property assigned where the <c>switch</c> meets it, then each required
+    /// one checked, a reference type by its null value, any other by its bit in a presence set.
+    /// </summary>
+    private static void EmitReadingConstructor(CodeWriter w, ObjectModel model)
     {
         ImmutableEquatableArray<PropertyModel> properties = model.Properties;
-        JsonCodecHeader.StartRead(w, model.Name).EndLineAndOpen();
-        foreach (PropertyModel property in properties)
+        if (properties.Any(p => p.IsRequired))
         {
-            w.StartLine().Write(CSharpType.Of(property.Type, nullable: true)).Write(" ").Write(property.ReaderLocal).Write(" = null;").EndLine();
-            if (property.PresenceLocal is not null)
-            {
-                w.Line($"bool {property.PresenceLocal} = false;");
-            }
+            w.Line($"[{KnownTypes.SetsRequiredMembersAttribute}]");
+        }
+
+        w.Open($"private {model.Name}(ref {KnownTypes.JsonModelReader} reader)");
+        // A set holds 32 bits, or 64 as a long, whose every bit is then written 1L << n (1 << 31 would widen to all the upper bits).
+        var longSets = new HashSet<string>(properties.Where(p => p.PresenceBit >= 32).Select(p => p.PresenceLocal!));
+        foreach (string presence in properties.Where(p => p.PresenceLocal is not null).Select(p => p.PresenceLocal!).Distinct())
+        {
+            w.Line($"{(longSets.Contains(presence) ? "long" : "int")} {presence} = 0;");
         }
 
         w.Line($"reader.StartObject({CodeWriter.Literal(model.Name)});");
@@ -65,10 +83,24 @@ internal static class ObjectEmitter
             w.Indent();
             foreach (PropertyModel property in properties)
             {
-                w.StartLine().Write("case ").Write(CodeWriter.Literal(property.WireName)).Write(": ").Write(property.ReaderLocal).Write(" = ").Write(JsonCode.ReadProperty(property.Type, "reader")).Write(";");
+                w.StartLine().Write("case ").Write(CodeWriter.Literal(property.WireName)).Write(": ").Write(property.Name).Write(" = ").Write(JsonCode.ReadProperty(property.Type, "reader"));
+                if (property.IsRequired && !property.Type.IsNullable)
+                {
+                    if (!property.Type.IsValueType)
+                    {
+                        // Null until checked below, once the whole object is read.
+                        w.Write("!");
+                    }
+                    else if (property.Type.Kind != TypeRefKind.Any)
+                    {
+                        w.Write(" ?? throw reader.Missing(").Write(CodeWriter.Literal(property.WireName)).Write(")");
+                    }
+                }
+
+                w.Write(";");
                 if (property.PresenceLocal is not null)
                 {
-                    w.Write(" ").Write(property.PresenceLocal).Write(" = true;");
+                    w.Write(" ").Write(property.PresenceLocal).Write(" |= ").Write(Bit(property, longSets)).Write(";");
                 }
 
                 w.Write(" break;").EndLine();
@@ -80,45 +112,37 @@ internal static class ObjectEmitter
         }
 
         w.Close();
-        w.Line();
-        if (properties.Count == 0)
+        if (properties.Any(p => p.IsRequired))
         {
-            w.Line($"return new {model.Name}();");
+            w.Line();
         }
-        else
-        {
-            w.Open($"return new {model.Name}");
-            foreach (PropertyModel property in properties)
-            {
-                w.StartLine().Write(property.Name).Write(" = ");
-                if (!property.IsRequired)
-                {
-                    w.Write(property.ReaderLocal);
-                }
-                else
-                {
-                    // has… ? local : throw …, or local ?? throw …
-                    (property.PresenceLocal is null ? w.Write(property.ReaderLocal).Write(" ?? ") : w.Write(property.PresenceLocal).Write(" ? ").Write(property.ReaderLocal).Write(" : "))
-                        .Write("throw reader.Missing(").Write(CodeWriter.Literal(property.WireName)).Write(")");
-                }
 
-                w.Write(",").EndLine();
+        foreach (PropertyModel property in properties)
+        {
+            if (!property.IsRequired)
+            {
+                continue;
             }
 
-            w.Close(";");
+            w.StartLine().Write("reader.Require(");
+            (property.PresenceLocal is null ? w.Write(property.Name) : w.Write(property.PresenceLocal).Write(", ").Write(Bit(property, longSets)))
+                .Write(", ").Write(CodeWriter.Literal(property.WireName)).Write(");").EndLine();
         }
 
         w.Close();
     }
 
+    private static string Bit(PropertyModel property, HashSet<string> longSets) =>
+        (longSets.Contains(property.PresenceLocal!) ? "1L << " : "1 << ") + property.PresenceBit.ToString(CultureInfo.InvariantCulture);
+
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
-        JsonCodecHeader.StartWrite(w, model.Name).EndLineAndOpen();
+        JsonCodecHeader.StartWrite(w).EndLineAndOpen();
         w.Line("writer.StartObject();");
         foreach (PropertyModel property in model.Properties)
         {
             bool writeNull = property.IsRequired && property.IsCSharpNullable;
-            JsonCode.WriteProperty(w, property.Type, "writer", property.WireName, "value", property.Name, writeNull);
+            JsonCode.WriteProperty(w, property.Type, "writer", property.WireName, property.Name, writeNull);
         }
 
         w.Line("writer.EndObject();");

@@ -55,7 +55,7 @@ internal static class UnionEmitter
     private static void EmitRead(CodeWriter w, UnionModel model, string ns)
     {
         string name = model.Name;
-        string head = $"static {name} {JsonCodecHeader.Interface(name)}.Read(ref {KnownTypes.JsonModelReader} reader)";
+        string head = $"static {name} {KnownTypes.IJsonCodec}<{name}>.Read(ref {KnownTypes.JsonModelReader} reader)";
         if (model.Cases.Count == 0)
         {
             w.Line($"{head} => new Unknown(null, reader.Element());");
@@ -81,8 +81,8 @@ internal static class UnionEmitter
 
     private static void EmitWrite(CodeWriter w, UnionModel model, string ns)
     {
-        w.Open($"static void {JsonCodecHeader.Interface(model.Name)}.Write({KnownTypes.JsonModelWriter} writer, {model.Name} value)");
-        w.Line("switch (value)");
+        JsonCodecHeader.StartWrite(w).EndLineAndOpen();
+        w.Line("switch (this)");
         w.Line("{");
         w.Indent();
         foreach (UnionCaseModel @case in model.Cases)
@@ -91,7 +91,7 @@ internal static class UnionEmitter
         }
 
         w.Line("case Unknown unknown: unknown.Json.WriteTo(writer.Utf8); break;");
-        w.Line($"default: throw new {KnownTypes.ArgumentNullException}(nameof(value));");
+        w.Line($"default: throw new {KnownTypes.InvalidOperationException}({CodeWriter.Literal($"Only the cases of {model.Name} declared here can be written as JSON.")});");
         w.Outdent();
         w.Line("}");
         w.Close();

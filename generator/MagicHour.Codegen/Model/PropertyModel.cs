@@ -7,11 +7,12 @@ namespace MagicHour.Codegen.Model;
 /// <param name="IsRequired">Whether the spec lists the property as required.</param>
 /// <param name="Documentation">XML documentation text.</param>
 /// <param name="Deprecation">Set when the spec marks the property deprecated.</param>
-/// <param name="ReaderLocal">The local that holds the value while the record's <c>Read</c> runs.</param>
 /// <param name="PresenceLocal">
-/// The local that records whether the property was present, for a required property whose valid values include
-/// <c>null</c>; otherwise null (the nullable <paramref name="ReaderLocal"/> says it).
+/// The bit set in the record's reading constructor that records, at <paramref name="PresenceBit"/>, that the property was
+/// read, for a required property that a null check cannot vouch for (its valid values include <c>null</c>, or it is a value
+/// type); otherwise null.
 /// </param>
+/// <param name="PresenceBit">The property's bit in <paramref name="PresenceLocal"/> (0–63).</param>
 internal sealed record PropertyModel(
     string WireName,
     string Name,
@@ -19,8 +20,8 @@ internal sealed record PropertyModel(
     bool IsRequired,
     DocModel Documentation,
     DeprecationModel? Deprecation,
-    string ReaderLocal,
-    string? PresenceLocal)
+    string? PresenceLocal,
+    int PresenceBit)
 {
     /// <summary>Whether the C# property is nullable: the spec allows null or the property may be absent.</summary>
     public bool IsCSharpNullable => Type.IsNullable || !IsRequired;

@@ -352,7 +352,7 @@ internal sealed class SchemaMapper
         string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Record);
         var members = new NameScope(new[] { name, "Clone" }.Concat(DeclaredMembers.Record).Concat(DeclaredMembers.Inherited));
         var properties = new List<PropertyModel>();
-        var readerLocals = new NameScope(new[] { "reader", "writer", "value" });
+        int presenceCount = 0;
         var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
 
         foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer))
@@ -376,14 +376,18 @@ internal sealed class SchemaMapper
                     : DeprecationOf(target);
             }
 
-            string camel = Identifiers.ToCamelCase(wireName, "value").TrimStart('@');
-            string readerLocal = readerLocals.Claim(Identifiers.IsKeyword(camel) ? camel + "Value" : camel, camel + "Value");
+            // A required property is checked once the object is read: a reference type by its null value, any other
+            // (null is valid, or a value type, whose null the read itself refuses) by a bit set when it is read.
+            string? presenceLocal = null;
+            int presenceBit = 0;
+            if (required && (type.IsNullable || type.IsValueType))
+            {
+                presenceLocal = presenceCount < 64 ? "seen" : "seen" + ((presenceCount / 64) + 1).ToString(CultureInfo.InvariantCulture);
+                presenceBit = presenceCount % 64;
+                presenceCount++;
+            }
 
-            // A nullable local tells an absent property from a present one, except when null is a valid value.
-            string? presenceLocal = required && type.IsNullable && type.Kind != TypeRefKind.Any
-                ? readerLocals.Claim("has" + propertyName)
-                : null;
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation, readerLocal, presenceLocal));
+            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation, presenceLocal, presenceBit));
         }
 
         if (schema.AdditionalProperties is not null && properties.Count > 0)

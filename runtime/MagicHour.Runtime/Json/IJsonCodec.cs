@@ -2,7 +2,8 @@ namespace MagicHour.Runtime.Json;
 
 /// <summary>
 /// Reads and writes values of <typeparamref name="T"/> as JSON, without reflection. Every generated record, enum and
-/// union is its own codec (<c>Pet : IJsonCodec&lt;Pet&gt;</c>); the runtime has one for each primitive
+/// union is its own codec (records and unions through <see cref="IJsonModel{TSelf}"/>, enums through
+/// <see cref="IJsonEnum{TSelf}"/>); the runtime has one for each primitive
 /// (<see cref="JsonString"/>, <see cref="JsonInt32"/>…) and for collections (<see cref="JsonList{T, TCodec}"/>…), so
 /// that generic helpers reach the right code through a type argument instead of a delegate.
 /// </summary>

@@ -97,14 +97,39 @@ public ref struct JsonModelReader
     }
 
     /// <summary>
-    /// The error for a required property that is absent or null in the object just read (the reader is on its end),
-    /// named as <see cref="StartObject"/> was told.
+    /// The error for a required property that is absent or null in the object being read, named as
+    /// <see cref="StartObject"/> was told: from the object's end once it is read, or from the property's null value.
     /// </summary>
     public JsonException Missing(string propertyName)
     {
-        int depth = _reader.CurrentDepth - _startDepth;
+        // A property's value sits one level below its object; the object's end at the object's own level.
+        int depth = _reader.CurrentDepth - _startDepth - (_reader.TokenType == JsonTokenType.EndObject ? 0 : 1);
         string what = depth is >= 0 and < TypeNameDepth && _typeNames[depth] is { } typeName ? typeName : "an object";
         return new($"The JSON for {what} has no \"{propertyName}\" property, or it is null, and the API's contract requires a value.");
+    }
+
+    /// <summary>
+    /// Throws <see cref="Missing"/> unless <paramref name="value"/>, the value read for a required property of a reference
+    /// type, is set: the property was absent, or null.
+    /// </summary>
+    public void Require([NotNull] object? value, string propertyName)
+    {
+        if (value is null)
+        {
+            throw Missing(propertyName);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="Missing"/> unless <paramref name="seen"/> has <paramref name="bit"/>, which the object's reading set
+    /// when it read the required property.
+    /// </summary>
+    public void Require(long seen, long bit, string propertyName)
+    {
+        if ((seen & bit) == 0)
+        {
+            throw Missing(propertyName);
+        }
     }
 
     /// <summary>Reads a string, or null.</summary>

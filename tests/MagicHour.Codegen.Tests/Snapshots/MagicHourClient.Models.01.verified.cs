@@ -10,34 +10,37 @@ namespace MagicHour.Client;
 /// <summary>The body of every error response.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ErrorBody>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>
+public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonModel<ErrorBody>
 {
+    public ErrorBody()
+    {
+    }
+
     /// <summary>What went wrong, in words meant for a person.</summary>
     public required string Message { get; init; }
 
-    static ErrorBody global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ErrorBody(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? message = null;
         reader.StartObject("ErrorBody");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "message": message = reader.String(); break;
+                case "message": Message = reader.String()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new ErrorBody
-        {
-            Message = message ?? throw reader.Missing("message"),
-        };
+        reader.Require(Message, "message");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ErrorBody value)
+    static ErrorBody global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("message"u8, value.Message);
+        writer.String("message"u8, Message);
         writer.EndObject();
     }
 }

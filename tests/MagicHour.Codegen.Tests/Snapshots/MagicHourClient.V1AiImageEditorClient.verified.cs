@@ -93,8 +93,12 @@ public partial class V1AiImageEditorClient
 /// <summary>The request body of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>
+public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runtime.Json.IJsonModel<AiImageEditorCreateRequest>
 {
+    public AiImageEditorCreateRequest()
+    {
+    }
+
     /// <summary>A custom name for the image, to find it again easily.</summary>
     /// <remarks>Default: <c>Ai Image Editor - dateTime</c>. Example: <c>My Ai Image Editor image</c>.</remarks>
     public string? Name { get; init; }
@@ -130,49 +134,39 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
     /// <summary>The input image(s) to edit.</summary>
     public required AiImageEditorCreateRequestAssets Assets { get; init; }
 
-    static AiImageEditorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageEditorCreateRequest(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? name = null;
-        double? imageCount = null;
-        AiImageEditorCreateRequestModel? model = null;
-        AiImageEditorCreateRequestAspectRatio? aspectRatio = null;
-        AiImageEditorCreateRequestStyle? style = null;
-        AiImageEditorCreateRequestAssets? assets = null;
         reader.StartObject("AiImageEditorCreateRequest");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "name": name = reader.String(); break;
-                case "image_count": imageCount = reader.Double(); break;
-                case "model": model = reader.Enum<AiImageEditorCreateRequestModel>(); break;
-                case "aspect_ratio": aspectRatio = reader.Enum<AiImageEditorCreateRequestAspectRatio>(); break;
-                case "style": style = reader.Model<AiImageEditorCreateRequestStyle>(); break;
-                case "assets": assets = reader.Model<AiImageEditorCreateRequestAssets>(); break;
+                case "name": Name = reader.String(); break;
+                case "image_count": ImageCount = reader.Double(); break;
+                case "model": Model = reader.Enum<AiImageEditorCreateRequestModel>(); break;
+                case "aspect_ratio": AspectRatio = reader.Enum<AiImageEditorCreateRequestAspectRatio>(); break;
+                case "style": Style = reader.Model<AiImageEditorCreateRequestStyle>()!; break;
+                case "assets": Assets = reader.Model<AiImageEditorCreateRequestAssets>()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageEditorCreateRequest
-        {
-            Name = name,
-            ImageCount = imageCount,
-            Model = model,
-            AspectRatio = aspectRatio,
-            Style = style ?? throw reader.Missing("style"),
-            Assets = assets ?? throw reader.Missing("assets"),
-        };
+        reader.Require(Style, "style");
+        reader.Require(Assets, "assets");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequest value)
+    static AiImageEditorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("name"u8, value.Name);
-        writer.Double("image_count"u8, value.ImageCount);
-        writer.Enum<AiImageEditorCreateRequestModel>("model"u8, value.Model);
-        writer.Enum<AiImageEditorCreateRequestAspectRatio>("aspect_ratio"u8, value.AspectRatio);
-        writer.Model<AiImageEditorCreateRequestStyle>("style"u8, value.Style);
-        writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, value.Assets);
+        writer.String("name"u8, Name);
+        writer.Double("image_count"u8, ImageCount);
+        writer.Enum<AiImageEditorCreateRequestModel>("model"u8, Model);
+        writer.Enum<AiImageEditorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
+        writer.Model<AiImageEditorCreateRequestStyle>("style"u8, Style);
+        writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, Assets);
         writer.EndObject();
     }
 }
@@ -230,8 +224,12 @@ public readonly partial record struct AiImageEditorCreateRequestAspectRatio : gl
 /// <summary>The input image(s) to edit.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateRequestAssets>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>
+public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHour.Runtime.Json.IJsonModel<AiImageEditorCreateRequestAssets>
 {
+    public AiImageEditorCreateRequestAssets()
+    {
+    }
+
     /// <summary>
     /// The image to edit: a direct URL to the file, or the <c>file_path</c> returned by <c>POST /v1/files/upload-urls</c>. To pass several images use <c>image_file_paths</c>.
     /// </summary>
@@ -244,33 +242,27 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
     /// <remarks>At most 10 items.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<string>? ImageFilePaths { get; init; }
 
-    static AiImageEditorCreateRequestAssets global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    private AiImageEditorCreateRequestAssets(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? imageFilePath = null;
-        global::System.Collections.Generic.IReadOnlyList<string>? imageFilePaths = null;
         reader.StartObject("AiImageEditorCreateRequestAssets");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "image_file_path": imageFilePath = reader.String(); break;
-                case "image_file_paths": imageFilePaths = reader.List<string, global::MagicHour.Runtime.Json.JsonString>(); break;
+                case "image_file_path": ImageFilePath = reader.String(); break;
+                case "image_file_paths": ImageFilePaths = reader.List<string, global::MagicHour.Runtime.Json.JsonString>(); break;
                 default: reader.Skip(); break;
             }
         }
-
-        return new AiImageEditorCreateRequestAssets
-        {
-            ImageFilePath = imageFilePath,
-            ImageFilePaths = imageFilePaths,
-        };
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestAssets value)
+    static AiImageEditorCreateRequestAssets global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("image_file_path"u8, value.ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, value.ImageFilePaths);
+        writer.String("image_file_path"u8, ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, ImageFilePaths);
         writer.EndObject();
     }
 }
@@ -379,35 +371,38 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
 /// <summary>How the image should be edited.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateRequestStyle>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>
+public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour.Runtime.Json.IJsonModel<AiImageEditorCreateRequestStyle>
 {
+    public AiImageEditorCreateRequestStyle()
+    {
+    }
+
     /// <summary>The instruction that describes the edit.</summary>
     /// <remarks>1 to 15000 characters. Example: <c>Give me sunglasses</c>.</remarks>
     public required string Prompt { get; init; }
 
-    static AiImageEditorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageEditorCreateRequestStyle(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? prompt = null;
         reader.StartObject("AiImageEditorCreateRequestStyle");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "prompt": prompt = reader.String(); break;
+                case "prompt": Prompt = reader.String()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageEditorCreateRequestStyle
-        {
-            Prompt = prompt ?? throw reader.Missing("prompt"),
-        };
+        reader.Require(Prompt, "prompt");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestStyle value)
+    static AiImageEditorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("prompt"u8, value.Prompt);
+        writer.String("prompt"u8, Prompt);
         writer.EndObject();
     }
 }
@@ -415,8 +410,12 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
 /// <summary>The response of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageEditorCreateResponse>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>
+public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Runtime.Json.IJsonModel<AiImageEditorCreateResponse>
 {
+    public AiImageEditorCreateResponse()
+    {
+    }
+
     /// <summary>Unique ID of the image project. Pass it to <c>GET /v1/image-projects/{id}</c> to follow its status and get the downloads.</summary>
     /// <remarks>Example: <c>cuid-example</c>.</remarks>
     public required string Id { get; init; }
@@ -427,33 +426,32 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
     /// <remarks>Example: <c>50</c>.</remarks>
     public required int CreditsCharged { get; init; }
 
-    static AiImageEditorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageEditorCreateResponse(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? id = null;
-        int? creditsCharged = null;
+        int seen = 0;
         reader.StartObject("AiImageEditorCreateResponse");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "id": id = reader.String(); break;
-                case "credits_charged": creditsCharged = reader.Int32(); break;
+                case "id": Id = reader.String()!; break;
+                case "credits_charged": CreditsCharged = reader.Int32() ?? throw reader.Missing("credits_charged"); seen |= 1 << 0; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageEditorCreateResponse
-        {
-            Id = id ?? throw reader.Missing("id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
-        };
+        reader.Require(Id, "id");
+        reader.Require(seen, 1 << 0, "credits_charged");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateResponse value)
+    static AiImageEditorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String("id"u8, Id);
+        writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
 }

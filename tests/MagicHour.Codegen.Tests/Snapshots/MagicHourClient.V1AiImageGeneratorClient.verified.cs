@@ -81,8 +81,12 @@ public partial class V1AiImageGeneratorClient
 /// <summary>The request body of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>
+public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.Runtime.Json.IJsonModel<AiImageGeneratorCreateRequest>
 {
+    public AiImageGeneratorCreateRequest()
+    {
+    }
+
     /// <summary>A custom name for the image, to find it again easily.</summary>
     /// <remarks>Default: <c>Ai Image - dateTime</c>. Example: <c>My Ai Image image</c>.</remarks>
     public string? Name { get; init; }
@@ -138,49 +142,40 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
     /// <summary>The art style and prompt of the image.</summary>
     public required AiImageGeneratorCreateRequestStyle Style { get; init; }
 
-    static AiImageGeneratorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageGeneratorCreateRequest(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? name = null;
-        int? imageCount = null;
-        AiImageGeneratorCreateRequestModel? model = null;
-        AiImageGeneratorCreateRequestAspectRatio? aspectRatio = null;
-        AiImageGeneratorCreateRequestResolution? resolution = null;
-        AiImageGeneratorCreateRequestStyle? style = null;
+        int seen = 0;
         reader.StartObject("AiImageGeneratorCreateRequest");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "name": name = reader.String(); break;
-                case "image_count": imageCount = reader.Int32(); break;
-                case "model": model = reader.Enum<AiImageGeneratorCreateRequestModel>(); break;
-                case "aspect_ratio": aspectRatio = reader.Enum<AiImageGeneratorCreateRequestAspectRatio>(); break;
-                case "resolution": resolution = reader.Enum<AiImageGeneratorCreateRequestResolution>(); break;
-                case "style": style = reader.Model<AiImageGeneratorCreateRequestStyle>(); break;
+                case "name": Name = reader.String(); break;
+                case "image_count": ImageCount = reader.Int32() ?? throw reader.Missing("image_count"); seen |= 1 << 0; break;
+                case "model": Model = reader.Enum<AiImageGeneratorCreateRequestModel>(); break;
+                case "aspect_ratio": AspectRatio = reader.Enum<AiImageGeneratorCreateRequestAspectRatio>(); break;
+                case "resolution": Resolution = reader.Enum<AiImageGeneratorCreateRequestResolution>(); break;
+                case "style": Style = reader.Model<AiImageGeneratorCreateRequestStyle>()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageGeneratorCreateRequest
-        {
-            Name = name,
-            ImageCount = imageCount ?? throw reader.Missing("image_count"),
-            Model = model,
-            AspectRatio = aspectRatio,
-            Resolution = resolution,
-            Style = style ?? throw reader.Missing("style"),
-        };
+        reader.Require(seen, 1 << 0, "image_count");
+        reader.Require(Style, "style");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequest value)
+    static AiImageGeneratorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("name"u8, value.Name);
-        writer.Int32("image_count"u8, value.ImageCount);
-        writer.Enum<AiImageGeneratorCreateRequestModel>("model"u8, value.Model);
-        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>("aspect_ratio"u8, value.AspectRatio);
-        writer.Enum<AiImageGeneratorCreateRequestResolution>("resolution"u8, value.Resolution);
-        writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, value.Style);
+        writer.String("name"u8, Name);
+        writer.Int32("image_count"u8, ImageCount);
+        writer.Enum<AiImageGeneratorCreateRequestModel>("model"u8, Model);
+        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
+        writer.Enum<AiImageGeneratorCreateRequestResolution>("resolution"u8, Resolution);
+        writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, Style);
         writer.EndObject();
     }
 }
@@ -398,8 +393,12 @@ public readonly partial record struct AiImageGeneratorCreateRequestResolution : 
 /// <summary>The art style and prompt of the image.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateRequestStyle>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>
+public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicHour.Runtime.Json.IJsonModel<AiImageGeneratorCreateRequestStyle>
 {
+    public AiImageGeneratorCreateRequestStyle()
+    {
+    }
+
     /// <summary>What the image should show.</summary>
     /// <remarks>At least 1 character. Example: <c>Cool image</c>.</remarks>
     public required string Prompt { get; init; }
@@ -408,33 +407,30 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
     /// <remarks>Default: <c>general</c>. Example: <c>ai-anime-generator</c>.</remarks>
     public AiImageGeneratorCreateRequestStyleTool? Tool { get; init; }
 
-    static AiImageGeneratorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageGeneratorCreateRequestStyle(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? prompt = null;
-        AiImageGeneratorCreateRequestStyleTool? tool = null;
         reader.StartObject("AiImageGeneratorCreateRequestStyle");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "prompt": prompt = reader.String(); break;
-                case "tool": tool = reader.Enum<AiImageGeneratorCreateRequestStyleTool>(); break;
+                case "prompt": Prompt = reader.String()!; break;
+                case "tool": Tool = reader.Enum<AiImageGeneratorCreateRequestStyleTool>(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageGeneratorCreateRequestStyle
-        {
-            Prompt = prompt ?? throw reader.Missing("prompt"),
-            Tool = tool,
-        };
+        reader.Require(Prompt, "prompt");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestStyle value)
+    static AiImageGeneratorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("prompt"u8, value.Prompt);
-        writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, value.Tool);
+        writer.String("prompt"u8, Prompt);
+        writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, Tool);
         writer.EndObject();
     }
 }
@@ -573,8 +569,12 @@ public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : g
 /// <summary>The response of <c>POST /v1/ai-image-generator</c> (AI Image Generator).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<AiImageGeneratorCreateResponse>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>
+public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.Runtime.Json.IJsonModel<AiImageGeneratorCreateResponse>
 {
+    public AiImageGeneratorCreateResponse()
+    {
+    }
+
     /// <summary>Unique ID of the image project. Pass it to <c>GET /v1/image-projects/{id}</c> to follow its status and get the downloads.</summary>
     /// <remarks>Example: <c>cuid-example</c>.</remarks>
     public required string Id { get; init; }
@@ -585,33 +585,32 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
     /// <remarks>Example: <c>5</c>.</remarks>
     public required int CreditsCharged { get; init; }
 
-    static AiImageGeneratorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private AiImageGeneratorCreateResponse(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? id = null;
-        int? creditsCharged = null;
+        int seen = 0;
         reader.StartObject("AiImageGeneratorCreateResponse");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "id": id = reader.String(); break;
-                case "credits_charged": creditsCharged = reader.Int32(); break;
+                case "id": Id = reader.String()!; break;
+                case "credits_charged": CreditsCharged = reader.Int32() ?? throw reader.Missing("credits_charged"); seen |= 1 << 0; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new AiImageGeneratorCreateResponse
-        {
-            Id = id ?? throw reader.Missing("id"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
-        };
+        reader.Require(Id, "id");
+        reader.Require(seen, 1 << 0, "credits_charged");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateResponse value)
+    static AiImageGeneratorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String("id"u8, Id);
+        writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
 }

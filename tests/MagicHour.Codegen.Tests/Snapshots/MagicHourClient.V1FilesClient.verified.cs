@@ -96,43 +96,50 @@ public partial class V1FilesUploadUrlsClient
 /// <summary>The request body of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequest>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>
+public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Runtime.Json.IJsonModel<FilesUploadUrlsCreateRequest>
 {
+    public FilesUploadUrlsCreateRequest()
+    {
+    }
+
     /// <summary>The assets to upload.</summary>
     /// <remarks>At least 1 item.</remarks>
     public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem> Items { get; init; }
 
-    static FilesUploadUrlsCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private FilesUploadUrlsCreateRequest(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItem>? items = null;
         reader.StartObject("FilesUploadUrlsCreateRequest");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "items": items = reader.List<FilesUploadUrlsCreateRequestItem>(); break;
+                case "items": Items = reader.List<FilesUploadUrlsCreateRequestItem>()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new FilesUploadUrlsCreateRequest
-        {
-            Items = items ?? throw reader.Missing("items"),
-        };
+        reader.Require(Items, "items");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequest value)
+    static FilesUploadUrlsCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, value.Items);
+        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, Items);
         writer.EndObject();
     }
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequestItem>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>
+public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHour.Runtime.Json.IJsonModel<FilesUploadUrlsCreateRequestItem>
 {
+    public FilesUploadUrlsCreateRequestItem()
+    {
+    }
+
     /// <summary>Kind of asset to upload.</summary>
     /// <remarks>Example: <c>image</c>.</remarks>
     public required FilesUploadUrlsCreateRequestItemType Type { get; init; }
@@ -141,33 +148,32 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
     /// <remarks>Pattern: <c>^[a-z0-9]+$</c>. Example: <c>png</c>.</remarks>
     public required string Extension { get; init; }
 
-    static FilesUploadUrlsCreateRequestItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private FilesUploadUrlsCreateRequestItem(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        FilesUploadUrlsCreateRequestItemType? type = null;
-        string? extension = null;
+        int seen = 0;
         reader.StartObject("FilesUploadUrlsCreateRequestItem");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "type": type = reader.Enum<FilesUploadUrlsCreateRequestItemType>(); break;
-                case "extension": extension = reader.String(); break;
+                case "type": Type = reader.Enum<FilesUploadUrlsCreateRequestItemType>() ?? throw reader.Missing("type"); seen |= 1 << 0; break;
+                case "extension": Extension = reader.String()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new FilesUploadUrlsCreateRequestItem
-        {
-            Type = type ?? throw reader.Missing("type"),
-            Extension = extension ?? throw reader.Missing("extension"),
-        };
+        reader.Require(seen, 1 << 0, "type");
+        reader.Require(Extension, "extension");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequestItem value)
+    static FilesUploadUrlsCreateRequestItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, value.Type);
-        writer.String("extension"u8, value.Extension);
+        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, Type);
+        writer.String("extension"u8, Extension);
         writer.EndObject();
     }
 }
@@ -210,42 +216,49 @@ public readonly partial record struct FilesUploadUrlsCreateRequestItemType : glo
 /// <summary>The response of <c>POST /v1/files/upload-urls</c> (Generate asset upload URLs).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateResponse>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>
+public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.Runtime.Json.IJsonModel<FilesUploadUrlsCreateResponse>
 {
+    public FilesUploadUrlsCreateResponse()
+    {
+    }
+
     /// <summary>One entry per requested asset, in request order.</summary>
     public required global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem> Items { get; init; }
 
-    static FilesUploadUrlsCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private FilesUploadUrlsCreateResponse(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateResponseItem>? items = null;
         reader.StartObject("FilesUploadUrlsCreateResponse");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "items": items = reader.List<FilesUploadUrlsCreateResponseItem>(); break;
+                case "items": Items = reader.List<FilesUploadUrlsCreateResponseItem>()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new FilesUploadUrlsCreateResponse
-        {
-            Items = items ?? throw reader.Missing("items"),
-        };
+        reader.Require(Items, "items");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponse value)
+    static FilesUploadUrlsCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, value.Items);
+        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, Items);
         writer.EndObject();
     }
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateResponseItem>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>
+public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHour.Runtime.Json.IJsonModel<FilesUploadUrlsCreateResponseItem>
 {
+    public FilesUploadUrlsCreateResponseItem()
+    {
+    }
+
     /// <summary>Pre-signed URL: <c>PUT</c> the file's bytes here.</summary>
     /// <remarks>A URI. Example: <c>https://images.magichour.ai/api-assets/id/1234.png?auth-value=1234567890</c>.</remarks>
     public required string UploadUrl { get; init; }
@@ -258,37 +271,35 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
     /// <remarks>Example: <c>api-assets/id/1234.png</c>.</remarks>
     public required string FilePath { get; init; }
 
-    static FilesUploadUrlsCreateResponseItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private FilesUploadUrlsCreateResponseItem(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? uploadUrl = null;
-        global::System.DateTimeOffset? expiresAt = null;
-        string? filePath = null;
+        int seen = 0;
         reader.StartObject("FilesUploadUrlsCreateResponseItem");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "upload_url": uploadUrl = reader.String(); break;
-                case "expires_at": expiresAt = reader.DateTimeOffset(); break;
-                case "file_path": filePath = reader.String(); break;
+                case "upload_url": UploadUrl = reader.String()!; break;
+                case "expires_at": ExpiresAt = reader.DateTimeOffset() ?? throw reader.Missing("expires_at"); seen |= 1 << 0; break;
+                case "file_path": FilePath = reader.String()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new FilesUploadUrlsCreateResponseItem
-        {
-            UploadUrl = uploadUrl ?? throw reader.Missing("upload_url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
-            FilePath = filePath ?? throw reader.Missing("file_path"),
-        };
+        reader.Require(UploadUrl, "upload_url");
+        reader.Require(seen, 1 << 0, "expires_at");
+        reader.Require(FilePath, "file_path");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponseItem value)
+    static FilesUploadUrlsCreateResponseItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("upload_url"u8, value.UploadUrl);
-        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
-        writer.String("file_path"u8, value.FilePath);
+        writer.String("upload_url"u8, UploadUrl);
+        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
+        writer.String("file_path"u8, FilePath);
         writer.EndObject();
     }
 }

@@ -118,8 +118,12 @@ public partial class V1ImageProjectsClient
 /// <summary>The response of <c>GET /v1/image-projects/{id}</c> (Get image project).</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ImageProjectsGetResponse>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>
+public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtime.Json.IJsonModel<ImageProjectsGetResponse>
 {
+    public ImageProjectsGetResponse()
+    {
+    }
+
     /// <summary>Unique ID of the image project.</summary>
     /// <remarks>Example: <c>cuid-example</c>.</remarks>
     public required string Id { get; init; }
@@ -158,67 +162,56 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
     /// <summary>What went wrong, when <c>status</c> is <c>error</c>; otherwise null.</summary>
     public required ProjectError? Error { get; init; }
 
-    static ImageProjectsGetResponse global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ImageProjectsGetResponse(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? id = null;
-        string? name = null;
-        bool hasName = false;
-        ImageProjectsGetResponseStatus? status = null;
-        int? imageCount = null;
-        string? type = null;
-        global::System.DateTimeOffset? createdAt = null;
-        bool? enabled = null;
-        int? creditsCharged = null;
-        global::System.Collections.Generic.IReadOnlyList<ProjectDownload>? downloads = null;
-        ProjectError? error = null;
-        bool hasError = false;
+        int seen = 0;
         reader.StartObject("ImageProjectsGetResponse");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "id": id = reader.String(); break;
-                case "name": name = reader.String(); hasName = true; break;
-                case "status": status = reader.Enum<ImageProjectsGetResponseStatus>(); break;
-                case "image_count": imageCount = reader.Int32(); break;
-                case "type": type = reader.String(); break;
-                case "created_at": createdAt = reader.DateTimeOffset(); break;
-                case "enabled": enabled = reader.Boolean(); break;
-                case "credits_charged": creditsCharged = reader.Int32(); break;
-                case "downloads": downloads = reader.List<ProjectDownload>(); break;
-                case "error": error = reader.Model<ProjectError>(); hasError = true; break;
+                case "id": Id = reader.String()!; break;
+                case "name": Name = reader.String(); seen |= 1 << 0; break;
+                case "status": Status = reader.Enum<ImageProjectsGetResponseStatus>() ?? throw reader.Missing("status"); seen |= 1 << 1; break;
+                case "image_count": ImageCount = reader.Int32() ?? throw reader.Missing("image_count"); seen |= 1 << 2; break;
+                case "type": Type = reader.String()!; break;
+                case "created_at": CreatedAt = reader.DateTimeOffset() ?? throw reader.Missing("created_at"); seen |= 1 << 3; break;
+                case "enabled": Enabled = reader.Boolean() ?? throw reader.Missing("enabled"); seen |= 1 << 4; break;
+                case "credits_charged": CreditsCharged = reader.Int32() ?? throw reader.Missing("credits_charged"); seen |= 1 << 5; break;
+                case "downloads": Downloads = reader.List<ProjectDownload>()!; break;
+                case "error": Error = reader.Model<ProjectError>(); seen |= 1 << 6; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new ImageProjectsGetResponse
-        {
-            Id = id ?? throw reader.Missing("id"),
-            Name = hasName ? name : throw reader.Missing("name"),
-            Status = status ?? throw reader.Missing("status"),
-            ImageCount = imageCount ?? throw reader.Missing("image_count"),
-            Type = type ?? throw reader.Missing("type"),
-            CreatedAt = createdAt ?? throw reader.Missing("created_at"),
-            Enabled = enabled ?? throw reader.Missing("enabled"),
-            CreditsCharged = creditsCharged ?? throw reader.Missing("credits_charged"),
-            Downloads = downloads ?? throw reader.Missing("downloads"),
-            Error = hasError ? error : throw reader.Missing("error"),
-        };
+        reader.Require(Id, "id");
+        reader.Require(seen, 1 << 0, "name");
+        reader.Require(seen, 1 << 1, "status");
+        reader.Require(seen, 1 << 2, "image_count");
+        reader.Require(Type, "type");
+        reader.Require(seen, 1 << 3, "created_at");
+        reader.Require(seen, 1 << 4, "enabled");
+        reader.Require(seen, 1 << 5, "credits_charged");
+        reader.Require(Downloads, "downloads");
+        reader.Require(seen, 1 << 6, "error");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ImageProjectsGetResponse value)
+    static ImageProjectsGetResponse global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Required.String("name"u8, value.Name);
-        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, value.Status);
-        writer.Int32("image_count"u8, value.ImageCount);
-        writer.String("type"u8, value.Type);
-        writer.DateTimeOffset("created_at"u8, value.CreatedAt);
-        writer.Boolean("enabled"u8, value.Enabled);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
-        writer.List<ProjectDownload>("downloads"u8, value.Downloads);
-        writer.Required.Model<ProjectError>("error"u8, value.Error);
+        writer.String("id"u8, Id);
+        writer.Required.String("name"u8, Name);
+        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, Status);
+        writer.Int32("image_count"u8, ImageCount);
+        writer.String("type"u8, Type);
+        writer.DateTimeOffset("created_at"u8, CreatedAt);
+        writer.Boolean("enabled"u8, Enabled);
+        writer.Int32("credits_charged"u8, CreditsCharged);
+        writer.List<ProjectDownload>("downloads"u8, Downloads);
+        writer.Required.Model<ProjectError>("error"u8, Error);
         writer.EndObject();
     }
 }
@@ -272,8 +265,12 @@ public readonly partial record struct ImageProjectsGetResponseStatus : global::M
 /// <summary>One output of a project and when its URL expires.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ProjectDownload>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>
+public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJsonModel<ProjectDownload>
 {
+    public ProjectDownload()
+    {
+    }
+
     /// <summary>Where to download the output.</summary>
     /// <remarks>A URI. Example: <c>https://images.magichour.ai/id/output.png</c>.</remarks>
     public required string Url { get; init; }
@@ -282,33 +279,32 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
     /// <remarks>Example: <c>2024-10-19T05:16:19.027Z</c>.</remarks>
     public required global::System.DateTimeOffset ExpiresAt { get; init; }
 
-    static ProjectDownload global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ProjectDownload(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? url = null;
-        global::System.DateTimeOffset? expiresAt = null;
+        int seen = 0;
         reader.StartObject("ProjectDownload");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "url": url = reader.String(); break;
-                case "expires_at": expiresAt = reader.DateTimeOffset(); break;
+                case "url": Url = reader.String()!; break;
+                case "expires_at": ExpiresAt = reader.DateTimeOffset() ?? throw reader.Missing("expires_at"); seen |= 1 << 0; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new ProjectDownload
-        {
-            Url = url ?? throw reader.Missing("url"),
-            ExpiresAt = expiresAt ?? throw reader.Missing("expires_at"),
-        };
+        reader.Require(Url, "url");
+        reader.Require(seen, 1 << 0, "expires_at");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectDownload value)
+    static ProjectDownload global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
-        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.String("url"u8, Url);
+        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
         writer.EndObject();
     }
 }
@@ -316,8 +312,12 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
 /// <summary>Why a project failed.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<ProjectError>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>
+public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJsonModel<ProjectError>
 {
+    public ProjectError()
+    {
+    }
+
     /// <summary>What went wrong, for a person.</summary>
     /// <remarks>Example: <c>Please use an image with a detectable face</c>.</remarks>
     public required string Message { get; init; }
@@ -326,33 +326,31 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
     /// <remarks>Example: <c>no_source_face</c>.</remarks>
     public required string Code { get; init; }
 
-    static ProjectError global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ProjectError(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? message = null;
-        string? code = null;
         reader.StartObject("ProjectError");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "message": message = reader.String(); break;
-                case "code": code = reader.String(); break;
+                case "message": Message = reader.String()!; break;
+                case "code": Code = reader.String()!; break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new ProjectError
-        {
-            Message = message ?? throw reader.Missing("message"),
-            Code = code ?? throw reader.Missing("code"),
-        };
+        reader.Require(Message, "message");
+        reader.Require(Code, "code");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectError value)
+    static ProjectError global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("message"u8, value.Message);
-        writer.String("code"u8, value.Code);
+        writer.String("message"u8, Message);
+        writer.String("code"u8, Code);
         writer.EndObject();
     }
 }

@@ -96,33 +96,33 @@ public partial class PetsImageClient
 /// <summary>The response of <c>POST /pets/{petId}/image</c>.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<PetsImageCreateResponse>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>
+public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime.Json.IJsonModel<PetsImageCreateResponse>
 {
+    public PetsImageCreateResponse()
+    {
+    }
+
     public string? Url { get; init; }
 
-    static PetsImageCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    private PetsImageCreateResponse(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? url = null;
         reader.StartObject("PetsImageCreateResponse");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "url": url = reader.String(); break;
+                case "url": Url = reader.String(); break;
                 default: reader.Skip(); break;
             }
         }
-
-        return new PetsImageCreateResponse
-        {
-            Url = url,
-        };
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, PetsImageCreateResponse value)
+    static PetsImageCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
+        writer.String("url"u8, Url);
         writer.EndObject();
     }
 }

@@ -113,78 +113,80 @@ public partial class PetsOperations
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Cat>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonCodec<Cat>
+public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonModel<Cat>
 {
+    public Cat()
+    {
+    }
+
     public required string PetType { get; init; }
 
     public bool? Hunts { get; init; }
 
-    static Cat global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Cat(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? petType = null;
-        bool? hunts = null;
         reader.StartObject("Cat");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "pet_type": petType = reader.String(); break;
-                case "hunts": hunts = reader.Boolean(); break;
+                case "pet_type": PetType = reader.String()!; break;
+                case "hunts": Hunts = reader.Boolean(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new Cat
-        {
-            PetType = petType ?? throw reader.Missing("pet_type"),
-            Hunts = hunts,
-        };
+        reader.Require(PetType, "pet_type");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Cat value)
+    static Cat global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, value.PetType);
-        writer.Boolean("hunts"u8, value.Hunts);
+        writer.String("pet_type"u8, PetType);
+        writer.Boolean("hunts"u8, Hunts);
         writer.EndObject();
     }
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Dog>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonCodec<Dog>
+public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonModel<Dog>
 {
+    public Dog()
+    {
+    }
+
     public required string PetType { get; init; }
 
     public global::System.Collections.Generic.IReadOnlyList<Pet>? Friends { get; init; }
 
-    static Dog global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Dog(ref global::MagicHour.Runtime.Json.JsonModelReader reader)
     {
-        string? petType = null;
-        global::System.Collections.Generic.IReadOnlyList<Pet>? friends = null;
         reader.StartObject("Dog");
         while (reader.NextProperty())
         {
             switch (reader.PropertyName)
             {
-                case "pet_type": petType = reader.String(); break;
-                case "friends": friends = reader.List<Pet>(); break;
+                case "pet_type": PetType = reader.String()!; break;
+                case "friends": Friends = reader.List<Pet>(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new Dog
-        {
-            PetType = petType ?? throw reader.Missing("pet_type"),
-            Friends = friends,
-        };
+        reader.Require(PetType, "pet_type");
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Dog value)
+    static Dog global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
+
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, value.PetType);
-        writer.List<Pet>("friends"u8, value.Friends);
+        writer.String("pet_type"u8, PetType);
+        writer.List<Pet>("friends"u8, Friends);
         writer.EndObject();
     }
 }
@@ -192,7 +194,7 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonCodec<Dog
 /// <summary>One of <see cref="Cat"/>, <see cref="Dog"/>, told apart by <c>pet_type</c>.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Pet>))]
 [global::System.CodeDom.Compiler.GeneratedCode("MagicHour.Codegen", "{version}")]
-public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonCodec<Pet>
+public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonModel<Pet>
 {
     private protected Pet()
     {
@@ -228,14 +230,14 @@ public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonCodec<P
         };
     }
 
-    static void global::MagicHour.Runtime.Json.IJsonCodec<Pet>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Pet value)
+    void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
-        switch (value)
+        switch (this)
         {
             case Cat @case: writer.Write<global::MagicHour.Client.Cat>(@case.Value); break;
             case Dog @case: writer.Write<global::MagicHour.Client.Dog>(@case.Value); break;
             case Unknown unknown: unknown.Json.WriteTo(writer.Utf8); break;
-            default: throw new global::System.ArgumentNullException(nameof(value));
+            default: throw new global::System.InvalidOperationException("Only the cases of Pet declared here can be written as JSON.");
         }
     }
 }
