@@ -19,7 +19,7 @@ public class CompileTests
         AssertClean(result);
         AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream", expected: true);
         AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestModel", "SeedreamV4", expected: false);
-        IPropertySymbol seedream = Member(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream");
+        ISymbol seedream = Member(result.Compilation, "AiImageGeneratorCreateRequestModel", "Seedream");
         string message = (string)seedream.GetAttributes().Single(a => a.AttributeClass!.Name == "ObsoleteAttribute").ConstructorArguments[0].Value!;
         Assert.Equal("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.", message);
         AssertObsolete(result.Compilation, "AiImageGeneratorCreateRequestResolution", "Auto", expected: true);
@@ -159,10 +159,11 @@ public class CompileTests
 
     private static int CountOperations(OperationGroupModel group) => group.Operations.Count + group.Groups.Sum(CountOperations);
 
-    private static IPropertySymbol Member(Compilation compilation, string type, string member)
+    /// <summary>A property, or an enum's known value (a static field).</summary>
+    private static ISymbol Member(Compilation compilation, string type, string member)
     {
         INamedTypeSymbol symbol = compilation.GetTypeByMetadataName("MagicHour.Client." + type) ?? throw new Xunit.Sdk.XunitException($"{type} was not generated");
-        return symbol.GetMembers(member).OfType<IPropertySymbol>().SingleOrDefault() ?? throw new Xunit.Sdk.XunitException($"{type}.{member} was not generated");
+        return symbol.GetMembers(member).Where(m => m is IPropertySymbol or IFieldSymbol).SingleOrDefault() ?? throw new Xunit.Sdk.XunitException($"{type}.{member} was not generated");
     }
 
     private static void AssertObsolete(Compilation compilation, string type, string member, bool expected)

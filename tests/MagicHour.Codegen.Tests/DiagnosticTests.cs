@@ -120,8 +120,8 @@ public class DiagnosticTests
         GenerationResult result = GeneratorHarness.Run(spec);
         Assert.Empty(result.GeneratorDiagnostics);
         string all = result.UnqualifiedText();
-        Assert.Contains("[Obsolete(\"'old-bass' is deprecated.\")]\n    public static Voice OldBass", all);
-        Assert.Contains("[Obsolete(\"'low' is deprecated. Use Hd ('hd') instead.\")]\n    public static Quality Low", all);
+        Assert.Contains("[Obsolete(\"'old-bass' is deprecated.\")]\n    public static readonly Voice OldBass", all);
+        Assert.Contains("[Obsolete(\"'low' is deprecated. Use Hd ('hd') instead.\")]\n    public static readonly Quality Low", all);
         Assert.DoesNotContain("[Obsolete(\"'bass'", all);
         Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems));
     }

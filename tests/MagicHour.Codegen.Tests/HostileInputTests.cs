@@ -65,7 +65,7 @@ public class HostileInputTests
                 "Class": { "type": "string" },
                 "EqualityContract": { "type": "string" },
                 "ToString": { "type": "string" },
-                "kind": { "type": "string", "enum": ["a-b", "a_b", "", "1", "class", "Value", "ToString"] }
+                "kind": { "type": "string", "enum": ["a-b", "a_b", "", "1", "class", "Value", "ToString", "PrintMembers"] }
               }
             },
             "Class": { "type": "object", "properties": { "x": { "type": "string" } } },

@@ -55,7 +55,7 @@ public class RoundTripTests
         object value = JsonSerializer.Deserialize(json, type)!;
         object aspect = type.GetProperty("AspectRatio")!.GetValue(value)!;
         Assert.Equal("16:9", aspect.ToString());
-        Assert.Equal(Client.Type("AiImageEditorCreateRequestAspectRatio").GetProperty("Ratio16x9")!.GetValue(null), aspect);
+        Assert.Equal(Client.Type("AiImageEditorCreateRequestAspectRatio").GetField("Ratio16x9")!.GetValue(null), aspect);
         string written = JsonSerializer.Serialize(value, type);
         Assert.Contains("\"aspect_ratio\":\"16:9\"", written);
         Assert.Contains("\"model\":\"seedream-v4.5\"", written);
@@ -75,7 +75,7 @@ public class RoundTripTests
         Assert.False((bool)status.GetType().GetProperty("IsKnown")!.GetValue(status)!);
         foreach (string known in new[] { "Complete", "Canceled", "Error" })
         {
-            Assert.NotEqual(status.GetType().GetProperty(known)!.GetValue(null), status);
+            Assert.NotEqual(status.GetType().GetField(known)!.GetValue(null), status);
         }
 
         Assert.Contains("\"status\":\"paused\"", JsonSerializer.Serialize(value, type));

@@ -1,12 +1,17 @@
-using System.Linq;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
 
 /// <summary>
-/// Writes an extensible enum: a readonly struct over the wire string with a static member per known value. Any string
+/// Writes an extensible enum: a readonly struct over the wire string with a static field per known value. Any string
 /// round-trips, so a value the API adds after the client was generated is kept as it is, never mistaken for a known one.
 /// </summary>
+/// <remarks>
+/// What every enum does alike lives once in the runtime's <c>IJsonEnum&lt;T&gt;</c>: the JSON codec, the docs of the
+/// members it declares (the IDE shows an interface member's docs on an undocumented implementation, so these take no
+/// <c>inheritdoc</c> line), and <c>IsKnown</c>'s lookup. A GitHub-sized document has thousands of enums with two to four
+/// values each, so every fixed line here is paid thousands of times.
+/// </remarks>
 internal static class EnumEmitter
 {
     public static void Emit(CodeWriter w, EnumModel model)
@@ -17,34 +22,36 @@ internal static class EnumEmitter
         JsonCodecHeader.WriteAttributes(w, name);
         // A record struct: the compiler writes the ordinal equality over the wire string (Equals, GetHashCode, == and !=).
         JsonCodecHeader.StartDeclaration(w, "public readonly partial record struct ", name, KnownTypes.IJsonEnum).EndLineAndOpen();
+        // Null only in default(T), which reads as the empty string; a null given to the constructor gives that same value.
         w.Line("private readonly string? _value;");
         w.Line();
-        w.Line("/// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>");
-        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
+        w.Line($"public {name}(string value) => _value = value;");
         w.Line();
+        // Fields, not properties: predefined instances of an immutable type, with no accessor to compile per value.
         foreach (EnumMemberModel member in model.Members)
         {
             string summary = member.Documentation.Summary is { Length: > 0 } text ? $"`{member.WireValue}`: {text}" : $"`{member.WireValue}`";
             w.DocTag("summary", summary);
             Deprecations.WriteFor(w, member, model);
-            w.StartLine().Write("public static ").Write(name).Write(" ").Write(member.Name).Write(" { get; } = new(").Write(CodeWriter.Literal(member.WireValue)).Write(");").EndLine();
+            w.StartLine().Write("public static readonly ").Write(name).Write(" ").Write(member.Name).Write(" = new(").Write(CodeWriter.Literal(member.WireValue)).Write(");").EndLine();
             w.Line();
         }
 
-        // The members IJsonEnum declares take its docs; its default Read and Write are the codec.
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public static {KnownTypes.IReadOnlyList}<{name}> KnownValues {{ get; }} = new {name}[] {{ {string.Join(", ", model.Members.Select(m => m.Name))} }};");
+        // After the fields: static initializers run in the order they are written.
+        w.StartLine().Write("public static ").Write(KnownTypes.IReadOnlyList).Write("<").Write(name).Write("> KnownValues { get; } = [");
+        for (int i = 0; i < model.Members.Count; i++)
+        {
+            w.Write(i == 0 ? "" : ", ").Write(model.Members[i].Name);
+        }
+
+        w.Write("];").EndLine();
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public string Value => _value ?? string.Empty;");
+        w.Line("public string Value => _value ?? \"\";");
         w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Line($"public bool IsKnown => {KnownTypes.JsonEnum}.IsKnown(this);");
         w.Line();
-        w.Line("/// <inheritdoc/>");
         w.Line($"public static implicit operator {name}(string value) => new(value);");
         w.Line();
-        w.Line("/// <summary>The wire value.</summary>");
         w.Line("public override string ToString() => Value;");
         w.Close();
     }

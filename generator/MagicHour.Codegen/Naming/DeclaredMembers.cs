@@ -14,8 +14,8 @@ internal static class DeclaredMembers
     /// <summary>Inherited from <c>object</c>: a member with one of these names would hide it.</summary>
     public static readonly string[] Inherited = { "GetType", "MemberwiseClone", "Finalize" };
 
-    /// <summary>An extensible enum (a readonly struct over the wire string).</summary>
-    public static readonly string[] Enum = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString" };
+    /// <summary>An extensible enum (a readonly record struct over the wire string; the compiler declares its <c>PrintMembers</c>).</summary>
+    public static readonly string[] Enum = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "PrintMembers" };
 
     /// <summary>A union: a record with a nested <c>Unknown</c> case.</summary>
     public static readonly string[] Union = Record.Concat(new[] { "Unknown" }).ToArray();

@@ -6,7 +6,9 @@ namespace MagicHour.Runtime.Json;
 /// A generated extensible enum: a value over its wire string, where any string is a value, so that one the API adds
 /// after the client was generated round-trips instead of failing. The JSON codec is written once here (a string read
 /// into the type's conversion from <see cref="string"/>, <see cref="Value"/> written back), so a generated enum holds
-/// only its known values and what C# needs on the type itself.
+/// only its known values and what C# needs on the type itself. The docs here are the docs of the generated members that
+/// implement these (the IDE shows them there). A generated enum's <c>ToString()</c> is its <see cref="Value"/>, and
+/// <c>default</c> is the empty string.
 /// </summary>
 /// <typeparam name="TSelf">The generated enum.</typeparam>
 public interface IJsonEnum<TSelf> : IJsonCodec<TSelf>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace MagicHour.Runtime.Json;
 
@@ -9,9 +10,12 @@ public static class JsonEnum
     public static bool IsKnown<T>(T value)
         where T : struct, IJsonEnum<T>
     {
-        foreach (T known in T.KnownValues)
+        // Indexed: a foreach over the interface would allocate an enumerator on every call.
+        IReadOnlyList<T> known = T.KnownValues;
+        string wire = value.Value;
+        for (int i = 0; i < known.Count; i++)
         {
-            if (string.Equals(known.Value, value.Value, StringComparison.Ordinal))
+            if (string.Equals(known[i].Value, wire, StringComparison.Ordinal))
             {
                 return true;
             }

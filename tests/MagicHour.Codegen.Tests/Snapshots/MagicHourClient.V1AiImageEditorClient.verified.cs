@@ -178,46 +178,40 @@ public readonly partial record struct AiImageEditorCreateRequestAspectRatio : gl
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageEditorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageEditorCreateRequestAspectRatio(string value) => _value = value;
 
     /// <summary><c>auto</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Auto { get; } = new("auto");
+    public static readonly AiImageEditorCreateRequestAspectRatio Auto = new("auto");
 
     /// <summary><c>16:9</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio16x9 { get; } = new("16:9");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio16x9 = new("16:9");
 
     /// <summary><c>9:16</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio9x16 { get; } = new("9:16");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio9x16 = new("9:16");
 
     /// <summary><c>4:3</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio4x3 { get; } = new("4:3");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio4x3 = new("4:3");
 
     /// <summary><c>3:2</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio3x2 { get; } = new("3:2");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio3x2 = new("3:2");
 
     /// <summary><c>1:1</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio1x1 { get; } = new("1:1");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio1x1 = new("1:1");
 
     /// <summary><c>4:5</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio4x5 { get; } = new("4:5");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio4x5 = new("4:5");
 
     /// <summary><c>2:3</c></summary>
-    public static AiImageEditorCreateRequestAspectRatio Ratio2x3 { get; } = new("2:3");
+    public static readonly AiImageEditorCreateRequestAspectRatio Ratio2x3 = new("2:3");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestAspectRatio> KnownValues { get; } = new AiImageEditorCreateRequestAspectRatio[] { Auto, Ratio16x9, Ratio9x16, Ratio4x3, Ratio3x2, Ratio1x1, Ratio4x5, Ratio2x3 };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestAspectRatio> KnownValues { get; } = [Auto, Ratio16x9, Ratio9x16, Ratio4x3, Ratio3x2, Ratio1x1, Ratio4x5, Ratio2x3];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageEditorCreateRequestAspectRatio(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
@@ -286,11 +280,10 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageEditorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageEditorCreateRequestModel(string value) => _value = value;
 
     /// <summary><c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</summary>
-    public static AiImageEditorCreateRequestModel Default { get; } = new("default");
+    public static readonly AiImageEditorCreateRequestModel Default = new("default");
 
     /// <summary>
     /// <c>qwen-edit</c>: 10 credits/image
@@ -300,7 +293,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 2</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel QwenEdit { get; } = new("qwen-edit");
+    public static readonly AiImageEditorCreateRequestModel QwenEdit = new("qwen-edit");
 
     /// <summary>
     /// <c>nano-banana</c>: 50 credits/image
@@ -310,7 +303,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 9</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel NanoBanana { get; } = new("nano-banana");
+    public static readonly AiImageEditorCreateRequestModel NanoBanana = new("nano-banana");
 
     /// <summary>
     /// <c>nano-banana-2</c>: 100 credits/image
@@ -320,7 +313,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 9</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel NanoBanana2 { get; } = new("nano-banana-2");
+    public static readonly AiImageEditorCreateRequestModel NanoBanana2 = new("nano-banana-2");
 
     /// <summary>
     /// <c>seedream-v4</c>: 50 credits/image
@@ -330,7 +323,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 9</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel SeedreamV4 { get; } = new("seedream-v4");
+    public static readonly AiImageEditorCreateRequestModel SeedreamV4 = new("seedream-v4");
 
     /// <summary>
     /// <c>nano-banana-pro</c>: 150 credits/image
@@ -340,7 +333,7 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 9</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel NanoBananaPro { get; } = new("nano-banana-pro");
+    public static readonly AiImageEditorCreateRequestModel NanoBananaPro = new("nano-banana-pro");
 
     /// <summary>
     /// <c>seedream-v4.5</c>: 100 credits/image
@@ -350,21 +343,16 @@ public readonly partial record struct AiImageEditorCreateRequestModel : global::
     /// <item><description>Max additional input images: 9</description></item>
     /// </list>
     /// </summary>
-    public static AiImageEditorCreateRequestModel SeedreamV4_5 { get; } = new("seedream-v4.5");
+    public static readonly AiImageEditorCreateRequestModel SeedreamV4_5 = new("seedream-v4.5");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestModel> KnownValues { get; } = new AiImageEditorCreateRequestModel[] { Default, QwenEdit, NanoBanana, NanoBanana2, SeedreamV4, NanoBananaPro, SeedreamV4_5 };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageEditorCreateRequestModel> KnownValues { get; } = [Default, QwenEdit, NanoBanana, NanoBanana2, SeedreamV4, NanoBananaPro, SeedreamV4_5];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageEditorCreateRequestModel(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 

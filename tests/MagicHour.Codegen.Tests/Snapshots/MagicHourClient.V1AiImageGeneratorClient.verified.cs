@@ -187,31 +187,25 @@ public readonly partial record struct AiImageGeneratorCreateRequestAspectRatio :
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageGeneratorCreateRequestAspectRatio(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestAspectRatio(string value) => _value = value;
 
     /// <summary><c>1:1</c></summary>
-    public static AiImageGeneratorCreateRequestAspectRatio Ratio1x1 { get; } = new("1:1");
+    public static readonly AiImageGeneratorCreateRequestAspectRatio Ratio1x1 = new("1:1");
 
     /// <summary><c>16:9</c></summary>
-    public static AiImageGeneratorCreateRequestAspectRatio Ratio16x9 { get; } = new("16:9");
+    public static readonly AiImageGeneratorCreateRequestAspectRatio Ratio16x9 = new("16:9");
 
     /// <summary><c>9:16</c></summary>
-    public static AiImageGeneratorCreateRequestAspectRatio Ratio9x16 { get; } = new("9:16");
+    public static readonly AiImageGeneratorCreateRequestAspectRatio Ratio9x16 = new("9:16");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestAspectRatio> KnownValues { get; } = new AiImageGeneratorCreateRequestAspectRatio[] { Ratio1x1, Ratio16x9, Ratio9x16 };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestAspectRatio> KnownValues { get; } = [Ratio1x1, Ratio16x9, Ratio9x16];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestAspectRatio(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
@@ -240,11 +234,10 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageGeneratorCreateRequestModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestModel(string value) => _value = value;
 
     /// <summary><c>default</c>: Lets Magic Hour pick the recommended model; the choice may change over time. Use it unless you need one specific model.</summary>
-    public static AiImageGeneratorCreateRequestModel Default { get; } = new("default");
+    public static readonly AiImageGeneratorCreateRequestModel Default = new("default");
 
     /// <summary>
     /// <c>flux-schnell</c>: from 5 credits/image
@@ -254,7 +247,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel FluxSchnell { get; } = new("flux-schnell");
+    public static readonly AiImageGeneratorCreateRequestModel FluxSchnell = new("flux-schnell");
 
     /// <summary>
     /// <c>z-image-turbo</c>: from 5 credits/image
@@ -264,7 +257,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel ZImageTurbo { get; } = new("z-image-turbo");
+    public static readonly AiImageGeneratorCreateRequestModel ZImageTurbo = new("z-image-turbo");
 
     /// <summary>
     /// <c>seedream-v4</c>: from 40 credits/image
@@ -274,7 +267,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel SeedreamV4 { get; } = new("seedream-v4");
+    public static readonly AiImageGeneratorCreateRequestModel SeedreamV4 = new("seedream-v4");
 
     /// <summary>
     /// <c>nano-banana</c>: from 50 credits/image
@@ -284,7 +277,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel NanoBanana { get; } = new("nano-banana");
+    public static readonly AiImageGeneratorCreateRequestModel NanoBanana = new("nano-banana");
 
     /// <summary>
     /// <c>nano-banana-2</c>: from 100 credits/image
@@ -294,7 +287,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 4, 9, 16</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel NanoBanana2 { get; } = new("nano-banana-2");
+    public static readonly AiImageGeneratorCreateRequestModel NanoBanana2 = new("nano-banana-2");
 
     /// <summary>
     /// <c>nano-banana-pro</c>: from 150 credits/image
@@ -304,7 +297,7 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 4, 9, 16</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel NanoBananaPro { get; } = new("nano-banana-pro");
+    public static readonly AiImageGeneratorCreateRequestModel NanoBananaPro = new("nano-banana-pro");
 
     /// <summary>
     /// <c>gpt-image-2</c>: from 50 credits/image
@@ -314,25 +307,20 @@ public readonly partial record struct AiImageGeneratorCreateRequestModel : globa
     /// <item><description>Image count allowed: 1, 2, 3, 4</description></item>
     /// </list>
     /// </summary>
-    public static AiImageGeneratorCreateRequestModel GptImage2 { get; } = new("gpt-image-2");
+    public static readonly AiImageGeneratorCreateRequestModel GptImage2 = new("gpt-image-2");
 
     /// <summary><c>seedream</c>: Use <c>seedream-v4</c> instead.</summary>
     [global::System.Obsolete("'seedream' is deprecated. Use SeedreamV4 ('seedream-v4') instead.")]
-    public static AiImageGeneratorCreateRequestModel Seedream { get; } = new("seedream");
+    public static readonly AiImageGeneratorCreateRequestModel Seedream = new("seedream");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestModel> KnownValues { get; } = new AiImageGeneratorCreateRequestModel[] { Default, FluxSchnell, ZImageTurbo, SeedreamV4, NanoBanana, NanoBanana2, NanoBananaPro, GptImage2, Seedream };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestModel> KnownValues { get; } = [Default, FluxSchnell, ZImageTurbo, SeedreamV4, NanoBanana, NanoBanana2, NanoBananaPro, GptImage2, Seedream];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestModel(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
@@ -355,38 +343,32 @@ public readonly partial record struct AiImageGeneratorCreateRequestResolution : 
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageGeneratorCreateRequestResolution(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestResolution(string value) => _value = value;
 
     /// <summary><c>auto</c>: <b>Deprecated.</b> The server maps it from your subscription tier to the best resolution the model supports.</summary>
     [global::System.Obsolete("'auto' is deprecated. Choose 640px, 1k, 2k or 4k explicitly.")]
-    public static AiImageGeneratorCreateRequestResolution Auto { get; } = new("auto");
+    public static readonly AiImageGeneratorCreateRequestResolution Auto = new("auto");
 
     /// <summary><c>640px</c>: up to 640px</summary>
-    public static AiImageGeneratorCreateRequestResolution Resolution640px { get; } = new("640px");
+    public static readonly AiImageGeneratorCreateRequestResolution Resolution640px = new("640px");
 
     /// <summary><c>1k</c>: up to 1024px</summary>
-    public static AiImageGeneratorCreateRequestResolution Resolution1k { get; } = new("1k");
+    public static readonly AiImageGeneratorCreateRequestResolution Resolution1k = new("1k");
 
     /// <summary><c>2k</c>: up to 2048px</summary>
-    public static AiImageGeneratorCreateRequestResolution Resolution2k { get; } = new("2k");
+    public static readonly AiImageGeneratorCreateRequestResolution Resolution2k = new("2k");
 
     /// <summary><c>4k</c>: up to 4096px</summary>
-    public static AiImageGeneratorCreateRequestResolution Resolution4k { get; } = new("4k");
+    public static readonly AiImageGeneratorCreateRequestResolution Resolution4k = new("4k");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestResolution> KnownValues { get; } = new AiImageGeneratorCreateRequestResolution[] { Auto, Resolution640px, Resolution1k, Resolution2k, Resolution4k };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestResolution> KnownValues { get; } = [Auto, Resolution640px, Resolution1k, Resolution2k, Resolution4k];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestResolution(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
@@ -442,127 +424,121 @@ public readonly partial record struct AiImageGeneratorCreateRequestStyleTool : g
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public AiImageGeneratorCreateRequestStyleTool(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public AiImageGeneratorCreateRequestStyleTool(string value) => _value = value;
 
     /// <summary><c>ai-anime-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiAnimeGenerator { get; } = new("ai-anime-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiAnimeGenerator = new("ai-anime-generator");
 
     /// <summary><c>ai-art-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiArtGenerator { get; } = new("ai-art-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiArtGenerator = new("ai-art-generator");
 
     /// <summary><c>ai-background-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiBackgroundGenerator { get; } = new("ai-background-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiBackgroundGenerator = new("ai-background-generator");
 
     /// <summary><c>ai-character-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiCharacterGenerator { get; } = new("ai-character-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiCharacterGenerator = new("ai-character-generator");
 
     /// <summary><c>ai-face-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiFaceGenerator { get; } = new("ai-face-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiFaceGenerator = new("ai-face-generator");
 
     /// <summary><c>ai-fashion-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiFashionGenerator { get; } = new("ai-fashion-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiFashionGenerator = new("ai-fashion-generator");
 
     /// <summary><c>ai-icon-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiIconGenerator { get; } = new("ai-icon-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiIconGenerator = new("ai-icon-generator");
 
     /// <summary><c>ai-illustration-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiIllustrationGenerator { get; } = new("ai-illustration-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiIllustrationGenerator = new("ai-illustration-generator");
 
     /// <summary><c>ai-interior-design-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiInteriorDesignGenerator { get; } = new("ai-interior-design-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiInteriorDesignGenerator = new("ai-interior-design-generator");
 
     /// <summary><c>ai-landscape-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiLandscapeGenerator { get; } = new("ai-landscape-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiLandscapeGenerator = new("ai-landscape-generator");
 
     /// <summary><c>ai-logo-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiLogoGenerator { get; } = new("ai-logo-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiLogoGenerator = new("ai-logo-generator");
 
     /// <summary><c>ai-manga-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiMangaGenerator { get; } = new("ai-manga-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiMangaGenerator = new("ai-manga-generator");
 
     /// <summary><c>ai-outfit-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiOutfitGenerator { get; } = new("ai-outfit-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiOutfitGenerator = new("ai-outfit-generator");
 
     /// <summary><c>ai-pattern-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiPatternGenerator { get; } = new("ai-pattern-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiPatternGenerator = new("ai-pattern-generator");
 
     /// <summary><c>ai-photo-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiPhotoGenerator { get; } = new("ai-photo-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiPhotoGenerator = new("ai-photo-generator");
 
     /// <summary><c>ai-sketch-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiSketchGenerator { get; } = new("ai-sketch-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiSketchGenerator = new("ai-sketch-generator");
 
     /// <summary><c>ai-tattoo-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AiTattooGenerator { get; } = new("ai-tattoo-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AiTattooGenerator = new("ai-tattoo-generator");
 
     /// <summary><c>album-cover-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AlbumCoverGenerator { get; } = new("album-cover-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AlbumCoverGenerator = new("album-cover-generator");
 
     /// <summary><c>animated-characters-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool AnimatedCharactersGenerator { get; } = new("animated-characters-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool AnimatedCharactersGenerator = new("animated-characters-generator");
 
     /// <summary><c>architecture-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool ArchitectureGenerator { get; } = new("architecture-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool ArchitectureGenerator = new("architecture-generator");
 
     /// <summary><c>book-cover-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool BookCoverGenerator { get; } = new("book-cover-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool BookCoverGenerator = new("book-cover-generator");
 
     /// <summary><c>comic-book-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool ComicBookGenerator { get; } = new("comic-book-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool ComicBookGenerator = new("comic-book-generator");
 
     /// <summary><c>dark-fantasy-ai</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool DarkFantasyAi { get; } = new("dark-fantasy-ai");
+    public static readonly AiImageGeneratorCreateRequestStyleTool DarkFantasyAi = new("dark-fantasy-ai");
 
     /// <summary><c>disney-ai-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool DisneyAiGenerator { get; } = new("disney-ai-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool DisneyAiGenerator = new("disney-ai-generator");
 
     /// <summary><c>dnd-ai-art-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool DndAiArtGenerator { get; } = new("dnd-ai-art-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool DndAiArtGenerator = new("dnd-ai-art-generator");
 
     /// <summary><c>emoji-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool EmojiGenerator { get; } = new("emoji-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool EmojiGenerator = new("emoji-generator");
 
     /// <summary><c>fantasy-map-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool FantasyMapGenerator { get; } = new("fantasy-map-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool FantasyMapGenerator = new("fantasy-map-generator");
 
     /// <summary><c>graffiti-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool GraffitiGenerator { get; } = new("graffiti-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool GraffitiGenerator = new("graffiti-generator");
 
     /// <summary><c>movie-poster-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool MoviePosterGenerator { get; } = new("movie-poster-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool MoviePosterGenerator = new("movie-poster-generator");
 
     /// <summary><c>optical-illusion-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool OpticalIllusionGenerator { get; } = new("optical-illusion-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool OpticalIllusionGenerator = new("optical-illusion-generator");
 
     /// <summary><c>pokemon-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool PokemonGenerator { get; } = new("pokemon-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool PokemonGenerator = new("pokemon-generator");
 
     /// <summary><c>south-park-character-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool SouthParkCharacterGenerator { get; } = new("south-park-character-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool SouthParkCharacterGenerator = new("south-park-character-generator");
 
     /// <summary><c>superhero-generator</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool SuperheroGenerator { get; } = new("superhero-generator");
+    public static readonly AiImageGeneratorCreateRequestStyleTool SuperheroGenerator = new("superhero-generator");
 
     /// <summary><c>thumbnail-maker</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool ThumbnailMaker { get; } = new("thumbnail-maker");
+    public static readonly AiImageGeneratorCreateRequestStyleTool ThumbnailMaker = new("thumbnail-maker");
 
     /// <summary><c>general</c></summary>
-    public static AiImageGeneratorCreateRequestStyleTool General { get; } = new("general");
+    public static readonly AiImageGeneratorCreateRequestStyleTool General = new("general");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestStyleTool> KnownValues { get; } = new AiImageGeneratorCreateRequestStyleTool[] { AiAnimeGenerator, AiArtGenerator, AiBackgroundGenerator, AiCharacterGenerator, AiFaceGenerator, AiFashionGenerator, AiIconGenerator, AiIllustrationGenerator, AiInteriorDesignGenerator, AiLandscapeGenerator, AiLogoGenerator, AiMangaGenerator, AiOutfitGenerator, AiPatternGenerator, AiPhotoGenerator, AiSketchGenerator, AiTattooGenerator, AlbumCoverGenerator, AnimatedCharactersGenerator, ArchitectureGenerator, BookCoverGenerator, ComicBookGenerator, DarkFantasyAi, DisneyAiGenerator, DndAiArtGenerator, EmojiGenerator, FantasyMapGenerator, GraffitiGenerator, MoviePosterGenerator, OpticalIllusionGenerator, PokemonGenerator, SouthParkCharacterGenerator, SuperheroGenerator, ThumbnailMaker, General };
+    public static global::System.Collections.Generic.IReadOnlyList<AiImageGeneratorCreateRequestStyleTool> KnownValues { get; } = [AiAnimeGenerator, AiArtGenerator, AiBackgroundGenerator, AiCharacterGenerator, AiFaceGenerator, AiFashionGenerator, AiIconGenerator, AiIllustrationGenerator, AiInteriorDesignGenerator, AiLandscapeGenerator, AiLogoGenerator, AiMangaGenerator, AiOutfitGenerator, AiPatternGenerator, AiPhotoGenerator, AiSketchGenerator, AiTattooGenerator, AlbumCoverGenerator, AnimatedCharactersGenerator, ArchitectureGenerator, BookCoverGenerator, ComicBookGenerator, DarkFantasyAi, DisneyAiGenerator, DndAiArtGenerator, EmojiGenerator, FantasyMapGenerator, GraffitiGenerator, MoviePosterGenerator, OpticalIllusionGenerator, PokemonGenerator, SouthParkCharacterGenerator, SuperheroGenerator, ThumbnailMaker, General];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator AiImageGeneratorCreateRequestStyleTool(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 

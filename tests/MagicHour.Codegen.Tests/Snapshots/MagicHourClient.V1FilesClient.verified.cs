@@ -185,31 +185,25 @@ public readonly partial record struct FilesUploadUrlsCreateRequestItemType : glo
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public FilesUploadUrlsCreateRequestItemType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public FilesUploadUrlsCreateRequestItemType(string value) => _value = value;
 
     /// <summary><c>video</c></summary>
-    public static FilesUploadUrlsCreateRequestItemType Video { get; } = new("video");
+    public static readonly FilesUploadUrlsCreateRequestItemType Video = new("video");
 
     /// <summary><c>audio</c></summary>
-    public static FilesUploadUrlsCreateRequestItemType Audio { get; } = new("audio");
+    public static readonly FilesUploadUrlsCreateRequestItemType Audio = new("audio");
 
     /// <summary><c>image</c></summary>
-    public static FilesUploadUrlsCreateRequestItemType Image { get; } = new("image");
+    public static readonly FilesUploadUrlsCreateRequestItemType Image = new("image");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = new FilesUploadUrlsCreateRequestItemType[] { Video, Audio, Image };
+    public static global::System.Collections.Generic.IReadOnlyList<FilesUploadUrlsCreateRequestItemType> KnownValues { get; } = [Video, Audio, Image];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator FilesUploadUrlsCreateRequestItemType(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 

@@ -225,40 +225,34 @@ public readonly partial record struct ImageProjectsGetResponseStatus : global::M
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public ImageProjectsGetResponseStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public ImageProjectsGetResponseStatus(string value) => _value = value;
 
     /// <summary><c>draft</c></summary>
-    public static ImageProjectsGetResponseStatus Draft { get; } = new("draft");
+    public static readonly ImageProjectsGetResponseStatus Draft = new("draft");
 
     /// <summary><c>queued</c></summary>
-    public static ImageProjectsGetResponseStatus Queued { get; } = new("queued");
+    public static readonly ImageProjectsGetResponseStatus Queued = new("queued");
 
     /// <summary><c>rendering</c></summary>
-    public static ImageProjectsGetResponseStatus Rendering { get; } = new("rendering");
+    public static readonly ImageProjectsGetResponseStatus Rendering = new("rendering");
 
     /// <summary><c>complete</c></summary>
-    public static ImageProjectsGetResponseStatus Complete { get; } = new("complete");
+    public static readonly ImageProjectsGetResponseStatus Complete = new("complete");
 
     /// <summary><c>error</c></summary>
-    public static ImageProjectsGetResponseStatus Error { get; } = new("error");
+    public static readonly ImageProjectsGetResponseStatus Error = new("error");
 
     /// <summary><c>canceled</c></summary>
-    public static ImageProjectsGetResponseStatus Canceled { get; } = new("canceled");
+    public static readonly ImageProjectsGetResponseStatus Canceled = new("canceled");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = new ImageProjectsGetResponseStatus[] { Draft, Queued, Rendering, Complete, Error, Canceled };
+    public static global::System.Collections.Generic.IReadOnlyList<ImageProjectsGetResponseStatus> KnownValues { get; } = [Draft, Queued, Rendering, Complete, Error, Canceled];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator ImageProjectsGetResponseStatus(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 

@@ -13,34 +13,28 @@ public readonly partial record struct RenderQuality : global::MagicHour.Runtime.
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public RenderQuality(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public RenderQuality(string value) => _value = value;
 
     /// <summary><c>draft</c></summary>
-    public static RenderQuality Draft { get; } = new("draft");
+    public static readonly RenderQuality Draft = new("draft");
 
     /// <summary><c>standard</c></summary>
-    public static RenderQuality Standard { get; } = new("standard");
+    public static readonly RenderQuality Standard = new("standard");
 
     /// <summary><c>high</c></summary>
-    public static RenderQuality High { get; } = new("high");
+    public static readonly RenderQuality High = new("high");
 
     /// <summary><c>ultra</c></summary>
     [global::System.Obsolete("'ultra' is deprecated. Use High ('high') instead.")]
-    public static RenderQuality Ultra { get; } = new("ultra");
+    public static readonly RenderQuality Ultra = new("ultra");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<RenderQuality> KnownValues { get; } = new RenderQuality[] { Draft, Standard, High, Ultra };
+    public static global::System.Collections.Generic.IReadOnlyList<RenderQuality> KnownValues { get; } = [Draft, Standard, High, Ultra];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator RenderQuality(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }

@@ -418,37 +418,31 @@ public readonly partial record struct RenderStatus : global::MagicHour.Runtime.J
 {
     private readonly string? _value;
 
-    /// <summary>Creates a value from its wire form; any string, so that values the API adds later round-trip.</summary>
-    public RenderStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    public RenderStatus(string value) => _value = value;
 
     /// <summary><c>queued</c></summary>
-    public static RenderStatus Queued { get; } = new("queued");
+    public static readonly RenderStatus Queued = new("queued");
 
     /// <summary><c>rendering</c></summary>
-    public static RenderStatus Rendering { get; } = new("rendering");
+    public static readonly RenderStatus Rendering = new("rendering");
 
     /// <summary><c>complete</c></summary>
-    public static RenderStatus Complete { get; } = new("complete");
+    public static readonly RenderStatus Complete = new("complete");
 
     /// <summary><c>error</c></summary>
-    public static RenderStatus Error { get; } = new("error");
+    public static readonly RenderStatus Error = new("error");
 
     /// <summary><c>canceled</c></summary>
-    public static RenderStatus Canceled { get; } = new("canceled");
+    public static readonly RenderStatus Canceled = new("canceled");
 
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<RenderStatus> KnownValues { get; } = new RenderStatus[] { Queued, Rendering, Complete, Error, Canceled };
+    public static global::System.Collections.Generic.IReadOnlyList<RenderStatus> KnownValues { get; } = [Queued, Rendering, Complete, Error, Canceled];
 
-    /// <inheritdoc/>
-    public string Value => _value ?? string.Empty;
+    public string Value => _value ?? "";
 
-    /// <inheritdoc/>
     public bool IsKnown => global::MagicHour.Runtime.Json.JsonEnum.IsKnown(this);
 
-    /// <inheritdoc/>
     public static implicit operator RenderStatus(string value) => new(value);
 
-    /// <summary>The wire value.</summary>
     public override string ToString() => Value;
 }
 
