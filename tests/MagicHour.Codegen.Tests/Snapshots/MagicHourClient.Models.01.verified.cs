@@ -37,7 +37,13 @@ public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonCod
     static void global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ErrorBody value)
     {
         writer.StartObject();
-        writer.String("message"u8, value.Message);
+        writer.String(JsonNames.message, value.Message);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
 }

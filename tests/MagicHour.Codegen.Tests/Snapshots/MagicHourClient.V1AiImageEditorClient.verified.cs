@@ -167,12 +167,12 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequest value)
     {
         writer.StartObject();
-        writer.String("name"u8, value.Name);
-        writer.Double("image_count"u8, value.ImageCount);
-        writer.Enum<AiImageEditorCreateRequestModel>("model"u8, value.Model);
-        writer.Enum<AiImageEditorCreateRequestAspectRatio>("aspect_ratio"u8, value.AspectRatio);
-        writer.Model<AiImageEditorCreateRequestStyle>("style"u8, value.Style);
-        writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, value.Assets);
+        writer.String(JsonNames.name, value.Name);
+        writer.Double(JsonNames.image_count, value.ImageCount);
+        writer.Enum<AiImageEditorCreateRequestModel>(JsonNames.model, value.Model);
+        writer.Enum<AiImageEditorCreateRequestAspectRatio>(JsonNames.aspect_ratio, value.AspectRatio);
+        writer.Model<AiImageEditorCreateRequestStyle>(JsonNames.style, value.Style);
+        writer.Model<AiImageEditorCreateRequestAssets>(JsonNames.assets, value.Assets);
         writer.EndObject();
     }
 }
@@ -269,8 +269,8 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestAssets value)
     {
         writer.StartObject();
-        writer.String("image_file_path"u8, value.ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, value.ImageFilePaths);
+        writer.String(JsonNames.image_file_path, value.ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.image_file_paths, value.ImageFilePaths);
         writer.EndObject();
     }
 }
@@ -407,7 +407,7 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateRequestStyle value)
     {
         writer.StartObject();
-        writer.String("prompt"u8, value.Prompt);
+        writer.String(JsonNames.prompt, value.Prompt);
         writer.EndObject();
     }
 }
@@ -452,8 +452,24 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageEditorCreateResponse value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String(JsonNames.id, value.Id);
+        writer.Int32(JsonNames.credits_charged, value.CreditsCharged);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText aspect_ratio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText assets = global::System.Text.Json.JsonEncodedText.Encode("assets"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_count = global::System.Text.Json.JsonEncodedText.Encode("image_count"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_file_path = global::System.Text.Json.JsonEncodedText.Encode("image_file_path"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_file_paths = global::System.Text.Json.JsonEncodedText.Encode("image_file_paths"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText model = global::System.Text.Json.JsonEncodedText.Encode("model"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText style = global::System.Text.Json.JsonEncodedText.Encode("style"u8);
 }

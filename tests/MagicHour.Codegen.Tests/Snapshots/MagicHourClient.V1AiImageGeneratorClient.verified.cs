@@ -175,12 +175,12 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequest value)
     {
         writer.StartObject();
-        writer.String("name"u8, value.Name);
-        writer.Int32("image_count"u8, value.ImageCount);
-        writer.Enum<AiImageGeneratorCreateRequestModel>("model"u8, value.Model);
-        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>("aspect_ratio"u8, value.AspectRatio);
-        writer.Enum<AiImageGeneratorCreateRequestResolution>("resolution"u8, value.Resolution);
-        writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, value.Style);
+        writer.String(JsonNames.name, value.Name);
+        writer.Int32(JsonNames.image_count, value.ImageCount);
+        writer.Enum<AiImageGeneratorCreateRequestModel>(JsonNames.model, value.Model);
+        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>(JsonNames.aspect_ratio, value.AspectRatio);
+        writer.Enum<AiImageGeneratorCreateRequestResolution>(JsonNames.resolution, value.Resolution);
+        writer.Model<AiImageGeneratorCreateRequestStyle>(JsonNames.style, value.Style);
         writer.EndObject();
     }
 }
@@ -433,8 +433,8 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateRequestStyle value)
     {
         writer.StartObject();
-        writer.String("prompt"u8, value.Prompt);
-        writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, value.Tool);
+        writer.String(JsonNames.prompt, value.Prompt);
+        writer.Enum<AiImageGeneratorCreateRequestStyleTool>(JsonNames.tool, value.Tool);
         writer.EndObject();
     }
 }
@@ -610,8 +610,23 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
     static void global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, AiImageGeneratorCreateResponse value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String(JsonNames.id, value.Id);
+        writer.Int32(JsonNames.credits_charged, value.CreditsCharged);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText aspect_ratio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_count = global::System.Text.Json.JsonEncodedText.Encode("image_count"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText model = global::System.Text.Json.JsonEncodedText.Encode("model"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText resolution = global::System.Text.Json.JsonEncodedText.Encode("resolution"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText style = global::System.Text.Json.JsonEncodedText.Encode("style"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText tool = global::System.Text.Json.JsonEncodedText.Encode("tool"u8);
 }

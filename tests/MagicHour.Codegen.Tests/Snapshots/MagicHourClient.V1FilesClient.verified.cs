@@ -124,7 +124,7 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
     static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequest value)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, value.Items);
+        writer.List<FilesUploadUrlsCreateRequestItem>(JsonNames.items, value.Items);
         writer.EndObject();
     }
 }
@@ -166,8 +166,8 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
     static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateRequestItem value)
     {
         writer.StartObject();
-        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, value.Type);
-        writer.String("extension"u8, value.Extension);
+        writer.Enum<FilesUploadUrlsCreateRequestItemType>(JsonNames.type, value.Type);
+        writer.String(JsonNames.extension, value.Extension);
         writer.EndObject();
     }
 }
@@ -237,7 +237,7 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
     static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponse value)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, value.Items);
+        writer.List<FilesUploadUrlsCreateResponseItem>(JsonNames.items, value.Items);
         writer.EndObject();
     }
 }
@@ -286,9 +286,20 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
     static void global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, FilesUploadUrlsCreateResponseItem value)
     {
         writer.StartObject();
-        writer.String("upload_url"u8, value.UploadUrl);
-        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
-        writer.String("file_path"u8, value.FilePath);
+        writer.String(JsonNames.upload_url, value.UploadUrl);
+        writer.DateTimeOffset(JsonNames.expires_at, value.ExpiresAt);
+        writer.String(JsonNames.file_path, value.FilePath);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText extension = global::System.Text.Json.JsonEncodedText.Encode("extension"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText file_path = global::System.Text.Json.JsonEncodedText.Encode("file_path"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText items = global::System.Text.Json.JsonEncodedText.Encode("items"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText upload_url = global::System.Text.Json.JsonEncodedText.Encode("upload_url"u8);
 }

@@ -209,16 +209,16 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
     static void global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ImageProjectsGetResponse value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Required.String("name"u8, value.Name);
-        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, value.Status);
-        writer.Int32("image_count"u8, value.ImageCount);
-        writer.String("type"u8, value.Type);
-        writer.DateTimeOffset("created_at"u8, value.CreatedAt);
-        writer.Boolean("enabled"u8, value.Enabled);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
-        writer.List<ProjectDownload>("downloads"u8, value.Downloads);
-        writer.Required.Model<ProjectError>("error"u8, value.Error);
+        writer.String(JsonNames.id, value.Id);
+        writer.Required.String(JsonNames.name, value.Name);
+        writer.Enum<ImageProjectsGetResponseStatus>(JsonNames.status, value.Status);
+        writer.Int32(JsonNames.image_count, value.ImageCount);
+        writer.String(JsonNames.type, value.Type);
+        writer.DateTimeOffset(JsonNames.created_at, value.CreatedAt);
+        writer.Boolean(JsonNames.enabled, value.Enabled);
+        writer.Int32(JsonNames.credits_charged, value.CreditsCharged);
+        writer.List<ProjectDownload>(JsonNames.downloads, value.Downloads);
+        writer.Required.Model<ProjectError>(JsonNames.error, value.Error);
         writer.EndObject();
     }
 }
@@ -307,8 +307,8 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
     static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectDownload value)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
-        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.String(JsonNames.url, value.Url);
+        writer.DateTimeOffset(JsonNames.expires_at, value.ExpiresAt);
         writer.EndObject();
     }
 }
@@ -351,8 +351,27 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
     static void global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, ProjectError value)
     {
         writer.StartObject();
-        writer.String("message"u8, value.Message);
-        writer.String("code"u8, value.Code);
+        writer.String(JsonNames.message, value.Message);
+        writer.String(JsonNames.code, value.Code);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText code = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText created_at = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText error = global::System.Text.Json.JsonEncodedText.Encode("error"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_count = global::System.Text.Json.JsonEncodedText.Encode("image_count"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
 }

@@ -122,7 +122,13 @@ public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime
     static void global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, PetsImageCreateResponse value)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
+        writer.String(JsonNames.url, value.Url);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
 }

@@ -144,8 +144,8 @@ public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonCodec<Cat
     static void global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Cat value)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, value.PetType);
-        writer.Boolean("hunts"u8, value.Hunts);
+        writer.String(JsonNames.pet_type, value.PetType);
+        writer.Boolean(JsonNames.hunts, value.Hunts);
         writer.EndObject();
     }
 }
@@ -183,8 +183,8 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonCodec<Dog
     static void global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Dog value)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, value.PetType);
-        writer.List<Pet>("friends"u8, value.Friends);
+        writer.String(JsonNames.pet_type, value.PetType);
+        writer.List<Pet>(JsonNames.friends, value.Friends);
         writer.EndObject();
     }
 }
@@ -238,4 +238,12 @@ public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonCodec<P
             default: throw new global::System.ArgumentNullException(nameof(value));
         }
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText friends = global::System.Text.Json.JsonEncodedText.Encode("friends"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText pet_type = global::System.Text.Json.JsonEncodedText.Encode("pet_type"u8);
 }

@@ -317,8 +317,8 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonCode
     static void global::MagicHour.Runtime.Json.IJsonCodec<Download>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Download value)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
-        writer.DateTimeOffset("expires_at"u8, value.ExpiresAt);
+        writer.String(JsonNames.url, value.Url);
+        writer.DateTimeOffset(JsonNames.expires_at, value.ExpiresAt);
         writer.EndObject();
     }
 }
@@ -366,10 +366,10 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonCodec<
     static void global::MagicHour.Runtime.Json.IJsonCodec<Render>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, Render value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Enum<RenderStatus>("status"u8, value.Status);
-        writer.List<Download>("downloads"u8, value.Downloads);
-        writer.Model<RenderError>("error"u8, value.Error);
+        writer.String(JsonNames.id, value.Id);
+        writer.Enum<RenderStatus>(JsonNames.status, value.Status);
+        writer.List<Download>(JsonNames.downloads, value.Downloads);
+        writer.Model<RenderError>(JsonNames.error, value.Error);
         writer.EndObject();
     }
 }
@@ -408,8 +408,8 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonC
     static void global::MagicHour.Runtime.Json.IJsonCodec<RenderError>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RenderError value)
     {
         writer.StartObject();
-        writer.String("code"u8, value.Code);
-        writer.String("message"u8, value.Message);
+        writer.String(JsonNames.code, value.Code);
+        writer.String(JsonNames.message, value.Message);
         writer.EndObject();
     }
 }
@@ -553,20 +553,20 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
     static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequest>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateRequest value)
     {
         writer.StartObject();
-        writer.String("prompt"u8, value.Prompt);
-        writer.Model<RendersCreateRequestAssets>("assets"u8, value.Assets);
-        writer.Enum<RenderQuality>("quality"u8, value.Quality);
-        writer.Int64("seed"u8, value.Seed);
-        writer.Single("strength"u8, value.Strength);
-        writer.Decimal("price_limit"u8, value.PriceLimit);
-        writer.DateTimeOffset("not_before"u8, value.NotBefore);
-        writer.DateOnly("day"u8, value.Day);
-        writer.String("callback"u8, value.Callback);
-        writer.Bytes("thumbnail"u8, value.Thumbnail);
-        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>("labels"u8, value.Labels);
-        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>("layers"u8, value.Layers);
-        writer.Element("extra"u8, value.Extra);
-        writer.Boolean("legacy_mode"u8, value.LegacyMode);
+        writer.String(JsonNames.prompt, value.Prompt);
+        writer.Model<RendersCreateRequestAssets>(JsonNames.assets, value.Assets);
+        writer.Enum<RenderQuality>(JsonNames.quality, value.Quality);
+        writer.Int64(JsonNames.seed, value.Seed);
+        writer.Single(JsonNames.strength, value.Strength);
+        writer.Decimal(JsonNames.price_limit, value.PriceLimit);
+        writer.DateTimeOffset(JsonNames.not_before, value.NotBefore);
+        writer.DateOnly(JsonNames.day, value.Day);
+        writer.String(JsonNames.callback, value.Callback);
+        writer.Bytes(JsonNames.thumbnail, value.Thumbnail);
+        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.labels, value.Labels);
+        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>(JsonNames.layers, value.Layers);
+        writer.Element(JsonNames.extra, value.Extra);
+        writer.Boolean(JsonNames.legacy_mode, value.LegacyMode);
         writer.EndObject();
     }
 }
@@ -605,8 +605,8 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
     static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequestAssets>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateRequestAssets value)
     {
         writer.StartObject();
-        writer.String("image_file_path"u8, value.ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("mask_file_paths"u8, value.MaskFilePaths);
+        writer.String(JsonNames.image_file_path, value.ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.mask_file_paths, value.MaskFilePaths);
         writer.EndObject();
     }
 }
@@ -645,8 +645,38 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
     static void global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateResponse>.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer, RendersCreateResponse value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String(JsonNames.id, value.Id);
+        writer.Int32(JsonNames.credits_charged, value.CreditsCharged);
         writer.EndObject();
     }
+}
+
+/// <summary>The JSON property names this file's records write, encoded once.</summary>
+file static class JsonNames
+{
+    internal static readonly global::System.Text.Json.JsonEncodedText assets = global::System.Text.Json.JsonEncodedText.Encode("assets"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText callback = global::System.Text.Json.JsonEncodedText.Encode("callback"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText code = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText day = global::System.Text.Json.JsonEncodedText.Encode("day"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText error = global::System.Text.Json.JsonEncodedText.Encode("error"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText image_file_path = global::System.Text.Json.JsonEncodedText.Encode("image_file_path"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText layers = global::System.Text.Json.JsonEncodedText.Encode("layers"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText legacy_mode = global::System.Text.Json.JsonEncodedText.Encode("legacy_mode"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText mask_file_paths = global::System.Text.Json.JsonEncodedText.Encode("mask_file_paths"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText not_before = global::System.Text.Json.JsonEncodedText.Encode("not_before"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText price_limit = global::System.Text.Json.JsonEncodedText.Encode("price_limit"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText quality = global::System.Text.Json.JsonEncodedText.Encode("quality"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText seed = global::System.Text.Json.JsonEncodedText.Encode("seed"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText strength = global::System.Text.Json.JsonEncodedText.Encode("strength"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText thumbnail = global::System.Text.Json.JsonEncodedText.Encode("thumbnail"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
 }
