@@ -18,10 +18,10 @@ internal static class JsonNamesEmitter
 {
     private const string ClassName = "JsonNames";
 
-    /// <summary>Members a field of a static class may not be named after: its own name, and object's (hiding them warns).</summary>
+    /// <summary>Names a field may not take: the class's, its helper's, and object's members' (hiding them warns).</summary>
     private static readonly HashSet<string> Taken = new(StringComparer.Ordinal)
     {
-        ClassName, "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
+        ClassName, "Encode", "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize",
     };
 
     /// <summary>Whether the files of <paramref name="model"/> get a names class (whether the spec leaves its name free).</summary>
@@ -50,15 +50,21 @@ internal static class JsonNamesEmitter
             return;
         }
 
+        // One declaration with a declarator per name keeps each name to a short line.
         w.Line();
         w.Line("/// <summary>The JSON property names this file's records write, encoded once.</summary>");
         w.Open("file static class " + ClassName);
+        w.Line("internal static readonly " + KnownTypes.JsonEncodedText);
+        w.Indent();
+        int left = fields.Count;
         foreach (KeyValuePair<string, string> field in fields)
         {
-            w.StartLine().Write("internal static readonly ").Write(KnownTypes.JsonEncodedText).Write(" ").Write(field.Key)
-                .Write(" = ").Write(KnownTypes.JsonEncodedText).Write(".Encode(").Write(CodeWriter.Utf8Literal(field.Value)).Write(");").EndLine();
+            w.StartLine().Write(field.Key).Write(" = Encode(").Write(CodeWriter.Utf8Literal(field.Value)).Write(--left == 0 ? ");" : "),").EndLine();
         }
 
+        w.Outdent();
+        w.Line();
+        w.Line($"private static {KnownTypes.JsonEncodedText} Encode(global::System.ReadOnlySpan<byte> name) => {KnownTypes.JsonEncodedText}.Encode(name);");
         w.Close();
     }
 

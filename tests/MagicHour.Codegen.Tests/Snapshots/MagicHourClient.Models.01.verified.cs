@@ -45,5 +45,8 @@ public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonCod
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        message = Encode("message"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

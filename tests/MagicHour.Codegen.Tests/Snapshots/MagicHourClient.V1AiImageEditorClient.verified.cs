@@ -461,15 +461,18 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText aspect_ratio = global::System.Text.Json.JsonEncodedText.Encode("aspect_ratio"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText assets = global::System.Text.Json.JsonEncodedText.Encode("assets"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText image_count = global::System.Text.Json.JsonEncodedText.Encode("image_count"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText image_file_path = global::System.Text.Json.JsonEncodedText.Encode("image_file_path"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText image_file_paths = global::System.Text.Json.JsonEncodedText.Encode("image_file_paths"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText model = global::System.Text.Json.JsonEncodedText.Encode("model"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText style = global::System.Text.Json.JsonEncodedText.Encode("style"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        aspect_ratio = Encode("aspect_ratio"u8),
+        assets = Encode("assets"u8),
+        credits_charged = Encode("credits_charged"u8),
+        id = Encode("id"u8),
+        image_count = Encode("image_count"u8),
+        image_file_path = Encode("image_file_path"u8),
+        image_file_paths = Encode("image_file_paths"u8),
+        model = Encode("model"u8),
+        name = Encode("name"u8),
+        prompt = Encode("prompt"u8),
+        style = Encode("style"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

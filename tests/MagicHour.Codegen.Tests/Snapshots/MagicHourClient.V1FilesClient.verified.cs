@@ -296,10 +296,13 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText extension = global::System.Text.Json.JsonEncodedText.Encode("extension"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText file_path = global::System.Text.Json.JsonEncodedText.Encode("file_path"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText items = global::System.Text.Json.JsonEncodedText.Encode("items"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText upload_url = global::System.Text.Json.JsonEncodedText.Encode("upload_url"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        expires_at = Encode("expires_at"u8),
+        extension = Encode("extension"u8),
+        file_path = Encode("file_path"u8),
+        items = Encode("items"u8),
+        type = Encode("type"u8),
+        upload_url = Encode("upload_url"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

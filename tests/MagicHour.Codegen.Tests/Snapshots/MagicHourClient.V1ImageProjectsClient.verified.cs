@@ -360,18 +360,21 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText code = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText created_at = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText error = global::System.Text.Json.JsonEncodedText.Encode("error"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText image_count = global::System.Text.Json.JsonEncodedText.Encode("image_count"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText name = global::System.Text.Json.JsonEncodedText.Encode("name"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText type = global::System.Text.Json.JsonEncodedText.Encode("type"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        code = Encode("code"u8),
+        created_at = Encode("created_at"u8),
+        credits_charged = Encode("credits_charged"u8),
+        downloads = Encode("downloads"u8),
+        enabled = Encode("enabled"u8),
+        error = Encode("error"u8),
+        expires_at = Encode("expires_at"u8),
+        id = Encode("id"u8),
+        image_count = Encode("image_count"u8),
+        message = Encode("message"u8),
+        name = Encode("name"u8),
+        status = Encode("status"u8),
+        type = Encode("type"u8),
+        url = Encode("url"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

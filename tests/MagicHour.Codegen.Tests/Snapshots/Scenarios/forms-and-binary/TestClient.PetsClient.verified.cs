@@ -130,5 +130,8 @@ public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        url = Encode("url"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

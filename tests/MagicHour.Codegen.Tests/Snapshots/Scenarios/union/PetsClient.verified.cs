@@ -243,7 +243,10 @@ public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonCodec<P
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText friends = global::System.Text.Json.JsonEncodedText.Encode("friends"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText hunts = global::System.Text.Json.JsonEncodedText.Encode("hunts"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText pet_type = global::System.Text.Json.JsonEncodedText.Encode("pet_type"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        friends = Encode("friends"u8),
+        hunts = Encode("hunts"u8),
+        pet_type = Encode("pet_type"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

@@ -654,29 +654,32 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
 /// <summary>The JSON property names this file's records write, encoded once.</summary>
 file static class JsonNames
 {
-    internal static readonly global::System.Text.Json.JsonEncodedText assets = global::System.Text.Json.JsonEncodedText.Encode("assets"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText callback = global::System.Text.Json.JsonEncodedText.Encode("callback"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText code = global::System.Text.Json.JsonEncodedText.Encode("code"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText credits_charged = global::System.Text.Json.JsonEncodedText.Encode("credits_charged"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText day = global::System.Text.Json.JsonEncodedText.Encode("day"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText downloads = global::System.Text.Json.JsonEncodedText.Encode("downloads"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText error = global::System.Text.Json.JsonEncodedText.Encode("error"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText expires_at = global::System.Text.Json.JsonEncodedText.Encode("expires_at"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText extra = global::System.Text.Json.JsonEncodedText.Encode("extra"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText id = global::System.Text.Json.JsonEncodedText.Encode("id"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText image_file_path = global::System.Text.Json.JsonEncodedText.Encode("image_file_path"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText labels = global::System.Text.Json.JsonEncodedText.Encode("labels"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText layers = global::System.Text.Json.JsonEncodedText.Encode("layers"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText legacy_mode = global::System.Text.Json.JsonEncodedText.Encode("legacy_mode"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText mask_file_paths = global::System.Text.Json.JsonEncodedText.Encode("mask_file_paths"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText message = global::System.Text.Json.JsonEncodedText.Encode("message"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText not_before = global::System.Text.Json.JsonEncodedText.Encode("not_before"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText price_limit = global::System.Text.Json.JsonEncodedText.Encode("price_limit"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText prompt = global::System.Text.Json.JsonEncodedText.Encode("prompt"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText quality = global::System.Text.Json.JsonEncodedText.Encode("quality"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText seed = global::System.Text.Json.JsonEncodedText.Encode("seed"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText status = global::System.Text.Json.JsonEncodedText.Encode("status"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText strength = global::System.Text.Json.JsonEncodedText.Encode("strength"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText thumbnail = global::System.Text.Json.JsonEncodedText.Encode("thumbnail"u8);
-    internal static readonly global::System.Text.Json.JsonEncodedText url = global::System.Text.Json.JsonEncodedText.Encode("url"u8);
+    internal static readonly global::System.Text.Json.JsonEncodedText
+        assets = Encode("assets"u8),
+        callback = Encode("callback"u8),
+        code = Encode("code"u8),
+        credits_charged = Encode("credits_charged"u8),
+        day = Encode("day"u8),
+        downloads = Encode("downloads"u8),
+        error = Encode("error"u8),
+        expires_at = Encode("expires_at"u8),
+        extra = Encode("extra"u8),
+        id = Encode("id"u8),
+        image_file_path = Encode("image_file_path"u8),
+        labels = Encode("labels"u8),
+        layers = Encode("layers"u8),
+        legacy_mode = Encode("legacy_mode"u8),
+        mask_file_paths = Encode("mask_file_paths"u8),
+        message = Encode("message"u8),
+        not_before = Encode("not_before"u8),
+        price_limit = Encode("price_limit"u8),
+        prompt = Encode("prompt"u8),
+        quality = Encode("quality"u8),
+        seed = Encode("seed"u8),
+        status = Encode("status"u8),
+        strength = Encode("strength"u8),
+        thumbnail = Encode("thumbnail"u8),
+        url = Encode("url"u8);
+
+    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }
