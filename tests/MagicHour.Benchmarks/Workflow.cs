@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Runtime.Files;
@@ -28,78 +27,102 @@ internal static class Workflow
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        string id = (await pipeline.SendAsync(create, ReadId, null, cancellationToken)).Value;
-        ProjectState final = await new ProjectPoller(pipeline).WaitAsync(
+        string id = (await pipeline.SendAsync(create, JsonCodec.Read<CreatedProject, CreatedProject>, null, cancellationToken)).Value.Id;
+        Project final = await new ProjectPoller(pipeline).WaitAsync(
             id,
             async token => (await pipeline.SendAsync(
                 new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
-                ReadProject,
+                JsonCodec.Read<Project, Project>,
                 null,
                 token)).Value,
-            static project => project,
+            static project => new ProjectState(string.Empty, project.Status, true, null, project.DownloadUrls, null, null),
             polling,
             null,
             cancellationToken);
         return await new OutputDownloader(pipeline).DownloadAsync(id, final.DownloadUrls.Select(url => new Uri(url!)).ToList(), directory, cancellationToken);
     }
 
-    /// <summary>The status and download URLs of a project, read by hand as the generated type and its adapter do.</summary>
-    private static ProjectState ReadProject(ref Utf8JsonReader reader)
+    /// <summary>The id of a created project, read through its own codec as the generated type is.</summary>
+    private sealed record CreatedProject(string Id) : IJsonCodec<CreatedProject>
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a project");
-        string status = string.Empty;
-        var downloads = new List<string?>();
-        while (true)
+        static CreatedProject IJsonCodec<CreatedProject>.Read(ref JsonModelReader reader)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            string? id = null;
+            reader.StartObject("CreatedProject");
+            while (reader.NextProperty())
             {
-                return new ProjectState(string.Empty, status, true, null, downloads, null, null);
+                switch (reader.PropertyName)
+                {
+                    case "id": id = reader.String(); break;
+                    default: reader.Skip(); break;
+                }
             }
 
-            bool isStatus = reader.ValueTextEquals("status"u8);
-            bool isDownloads = reader.ValueTextEquals("downloads"u8);
-            JsonSupport.Read(ref reader);
-            if (isStatus)
-            {
-                status = JsonSupport.ReadString(ref reader);
-            }
-            else if (isDownloads)
-            {
-                downloads.AddRange(JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader item) =>
-                {
-                    using JsonDocument download = JsonDocument.ParseValue(ref item);
-                    return download.RootElement.GetProperty("url").GetString();
-                }));
-            }
-            else
-            {
-                reader.Skip();
-            }
+            return new CreatedProject(id ?? throw reader.Missing("id"));
+        }
+
+        static void IJsonCodec<CreatedProject>.Write(JsonModelWriter writer, CreatedProject value)
+        {
+            writer.StartObject();
+            writer.String("id"u8, value.Id);
+            writer.EndObject();
         }
     }
 
-    private static string ReadId(ref Utf8JsonReader reader)
+    /// <summary>The status and download URLs of a project, read through its own codec as the generated type is.</summary>
+    private sealed record Project(string Status, IReadOnlyList<string?> DownloadUrls) : IJsonCodec<Project>
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a created project");
-        string? id = null;
-        while (true)
+        static Project IJsonCodec<Project>.Read(ref JsonModelReader reader)
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            string? status = null;
+            IReadOnlyList<Download>? downloads = null;
+            reader.StartObject("Project");
+            while (reader.NextProperty())
             {
-                return id ?? throw JsonSupport.MissingProperty("a created project", "id");
+                switch (reader.PropertyName)
+                {
+                    case "status": status = reader.String(); break;
+                    case "downloads": downloads = reader.List<Download>(); break;
+                    default: reader.Skip(); break;
+                }
             }
 
-            if (reader.ValueTextEquals("id"u8))
+            return new Project(status ?? string.Empty, downloads?.Select(download => download.Url).ToList() ?? []);
+        }
+
+        static void IJsonCodec<Project>.Write(JsonModelWriter writer, Project value)
+        {
+            writer.StartObject();
+            writer.String("status"u8, value.Status);
+            writer.List<Download>("downloads"u8, value.DownloadUrls.Select(url => new Download(url)).ToList());
+            writer.EndObject();
+        }
+    }
+
+    /// <summary>One output of a project.</summary>
+    private sealed record Download(string? Url) : IJsonCodec<Download>
+    {
+        static Download IJsonCodec<Download>.Read(ref JsonModelReader reader)
+        {
+            string? url = null;
+            reader.StartObject("Download");
+            while (reader.NextProperty())
             {
-                JsonSupport.Read(ref reader);
-                id = JsonSupport.ReadString(ref reader);
+                switch (reader.PropertyName)
+                {
+                    case "url": url = reader.String(); break;
+                    default: reader.Skip(); break;
+                }
             }
-            else
-            {
-                JsonSupport.SkipValue(ref reader);
-            }
+
+            return new Download(url);
+        }
+
+        static void IJsonCodec<Download>.Write(JsonModelWriter writer, Download value)
+        {
+            writer.StartObject();
+            writer.String("url"u8, value.Url);
+            writer.EndObject();
         }
     }
 }

@@ -23,7 +23,7 @@ public class GeneratedNameTests
     {
         "Task", "List", "Uri", "Stream", "JsonSerializer", "HttpMethod", "CancellationToken", "System", "MagicHour", "Microsoft",
         "Convert", "FilePart", "FormBody", "GenerateOptions", "ProjectWorkflow", "ProjectResult", "BinaryResponse", "ApiPipeline",
-        "ApiRequest", "JsonSupport", "ParameterFormatter", "MagicHourClientOptions", "MagicHourApiException", "IDisposable",
+        "ApiRequest", "JsonNames", "ParameterFormatter", "MagicHourClientOptions", "MagicHourApiException", "IDisposable",
         "Action", "Array", "Enumerable", "Linq", "Text", "Json", "Http", "Threading", "Tasks", "Collections", "Generic",
     };
 

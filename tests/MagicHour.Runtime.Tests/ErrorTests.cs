@@ -122,7 +122,7 @@ public sealed class ErrorTests
         // A project read as a list of strings: valid JSON, wrong shape.
         var error = await Assert.ThrowsAsync<MagicHourApiException>(() => pipeline.SendAsync(
             new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + created.Id, "imageProjects.getDetails"),
-            static (ref Utf8JsonReader reader) => MagicHour.Runtime.Json.JsonSupport.ReadArray(ref reader, MagicHour.Runtime.Json.JsonSupport.ReadString)));
+            MagicHour.Runtime.Json.JsonCodec.Read<IReadOnlyList<string>, MagicHour.Runtime.Json.JsonList<string, MagicHour.Runtime.Json.JsonString>>));
 
         Assert.Equal(MagicHourErrorKind.InvalidResponse, error.Kind);
     }

@@ -20,7 +20,8 @@ internal static class Emitter
 
         FileLayout layout = FileLayout.Of(model);
         var builder = new StringBuilder();
-        CodeWriter w = Start(model, builder);
+        bool encodeJsonNames = JsonNamesEmitter.Applies(model);
+        CodeWriter w = Start(model, builder, encodeJsonNames);
         ClientEmitter.EmitRoot(w, model);
         for (OperationGroupModel group = model.Root; !ReferenceEquals(group, layout.RootGroup);)
         {
@@ -35,7 +36,7 @@ internal static class Emitter
 
         foreach (FileGroup file in layout.Groups)
         {
-            w = Start(model, builder);
+            w = Start(model, builder, encodeJsonNames);
             bool first = true;
             Groups(w, file.Group, ref first);
             Types(w, file.Types, model.Namespace);
@@ -44,7 +45,7 @@ internal static class Emitter
 
         foreach (KeyValuePair<string, List<TypeModel>> bucket in layout.Shared)
         {
-            w = Start(model, builder);
+            w = Start(model, builder, encodeJsonNames);
             Types(w, bucket.Value, model.Namespace, first: true);
             files.Add(new SourceFile($"{model.HintPrefix}.Models.{bucket.Key}.g.cs", w.ToString()));
         }
@@ -52,9 +53,10 @@ internal static class Emitter
         return files;
     }
 
-    private static CodeWriter Start(ClientModel model, StringBuilder builder)
+    private static CodeWriter Start(ClientModel model, StringBuilder builder, bool encodeJsonNames)
     {
         var w = new CodeWriter(builder);
+        JsonNamesEmitter.Start(w, encodeJsonNames);
         FileHeader.Write(w, model.Namespace);
         return w;
     }
@@ -97,5 +99,7 @@ internal static class Emitter
                     break;
             }
         }
+
+        JsonNamesEmitter.Emit(w);
     }
 }

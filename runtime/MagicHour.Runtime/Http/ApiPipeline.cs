@@ -136,9 +136,9 @@ public class ApiPipeline : IDisposable
                 return ClientResult.FromOptionalValue<T>(default, response)!;
             }
 
-            var reader = new Utf8JsonReader(response.Content);
-            JsonSupport.Read(ref reader);
-            return ClientResult.FromValue(readBody(ref reader), response);
+            var reader = new JsonModelReader(new Utf8JsonReader(response.Content));
+            reader.Next();
+            return ClientResult.FromValue(readBody(ref reader.Utf8), response);
         });
     }
 

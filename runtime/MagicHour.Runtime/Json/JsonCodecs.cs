@@ -214,12 +214,7 @@ public readonly struct JsonList<T, TCodec> : IJsonCodec<IReadOnlyList<T>>
     public static void Write(JsonModelWriter writer, IReadOnlyList<T> value)
     {
         writer.Utf8.WriteStartArray();
-        for (int i = 0; i < value.Count; i++)
-        {
-            TCodec.Write(writer, value[i]);
-        }
-
-        writer.Utf8.WriteEndArray();
+        writer.Items<T, TCodec>(value);
     }
 }
 
@@ -251,12 +246,6 @@ public readonly struct JsonDictionary<T, TCodec> : IJsonCodec<IReadOnlyDictionar
     public static void Write(JsonModelWriter writer, IReadOnlyDictionary<string, T> value)
     {
         writer.Utf8.WriteStartObject();
-        foreach (KeyValuePair<string, T> item in value)
-        {
-            writer.Utf8.WritePropertyName(item.Key);
-            TCodec.Write(writer, item.Value);
-        }
-
-        writer.Utf8.WriteEndObject();
+        writer.Entries<T, TCodec>(value);
     }
 }

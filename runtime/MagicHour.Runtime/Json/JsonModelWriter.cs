@@ -11,6 +11,12 @@ namespace MagicHour.Runtime.Json;
 /// written in one statement (<c>writer.String("name"u8, value.Name);</c>). A null value leaves the property out, as
 /// an optional property is absent; <see cref="Required"/> writes it as JSON null instead.
 /// </summary>
+/// <remarks>
+/// Every property method takes its name either as UTF-8 (<c>"name"u8</c>), which the writer checks for characters to
+/// escape on every call, or pre-encoded as a <see cref="JsonEncodedText"/>, which it copies as is: the fast path,
+/// as System.Text.Json's own source generator writes names. Each method makes one call into the writer where the
+/// writer has one for the name and the value together.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct JsonModelWriter
 {
@@ -35,6 +41,9 @@ public readonly struct JsonModelWriter
     /// <summary>A writer for properties the contract requires: a null value is written as JSON null, not left out.</summary>
     public JsonModelWriter Required => new(_writer, writeNull: true);
 
+    /// <summary>This writer for what a value contains: <see cref="Required"/> applies to one property, not to its content.</summary>
+    private JsonModelWriter Plain => _writeNull ? new(_writer) : this;
+
     /// <summary>Starts an object.</summary>
     public void StartObject() => _writer.WriteStartObject();
 
@@ -43,6 +52,19 @@ public readonly struct JsonModelWriter
 
     /// <summary>Writes a string property.</summary>
     public void String(ReadOnlySpan<byte> name, string? value)
+    {
+        if (value is not null)
+        {
+            _writer.WriteString(name, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="String(ReadOnlySpan{byte}, string)"/>
+    public void String(JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
@@ -70,8 +92,34 @@ public readonly struct JsonModelWriter
         }
     }
 
+    /// <inheritdoc cref="Boolean(ReadOnlySpan{byte}, bool?)"/>
+    public void Boolean(JsonEncodedText name, bool? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteBoolean(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a 32-bit integer property.</summary>
     public void Int32(ReadOnlySpan<byte> name, int? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="Int32(ReadOnlySpan{byte}, int?)"/>
+    public void Int32(JsonEncodedText name, int? value)
     {
         if (value is { } present)
         {
@@ -96,8 +144,34 @@ public readonly struct JsonModelWriter
         }
     }
 
+    /// <inheritdoc cref="Int64(ReadOnlySpan{byte}, long?)"/>
+    public void Int64(JsonEncodedText name, long? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a <see cref="double"/> property.</summary>
     public void Double(ReadOnlySpan<byte> name, double? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="Double(ReadOnlySpan{byte}, double?)"/>
+    public void Double(JsonEncodedText name, double? value)
     {
         if (value is { } present)
         {
@@ -122,8 +196,34 @@ public readonly struct JsonModelWriter
         }
     }
 
+    /// <inheritdoc cref="Single(ReadOnlySpan{byte}, float?)"/>
+    public void Single(JsonEncodedText name, float? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a <see cref="decimal"/> property.</summary>
     public void Decimal(ReadOnlySpan<byte> name, decimal? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteNumber(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="Decimal(ReadOnlySpan{byte}, decimal?)"/>
+    public void Decimal(JsonEncodedText name, decimal? value)
     {
         if (value is { } present)
         {
@@ -138,10 +238,59 @@ public readonly struct JsonModelWriter
     /// <summary>Writes an ISO 8601 date-time property, with <c>Z</c> for UTC as most APIs send it.</summary>
     public void DateTimeOffset(ReadOnlySpan<byte> name, DateTimeOffset? value)
     {
+        if (value is not { } present)
+        {
+            WriteNull(name);
+        }
+        else if (present.Offset == TimeSpan.Zero)
+        {
+            // The writer formats a UTC DateTime as "2024-05-01T12:30:00.12Z" (trailing zeros of the fraction trimmed),
+            // where a DateTimeOffset would end in "+00:00".
+            _writer.WriteString(name, present.UtcDateTime);
+        }
+        else
+        {
+            _writer.WriteString(name, present);
+        }
+    }
+
+    /// <inheritdoc cref="DateTimeOffset(ReadOnlySpan{byte}, DateTimeOffset?)"/>
+    public void DateTimeOffset(JsonEncodedText name, DateTimeOffset? value)
+    {
+        if (value is not { } present)
+        {
+            WriteNull(name);
+        }
+        else if (present.Offset == TimeSpan.Zero)
+        {
+            _writer.WriteString(name, present.UtcDateTime);
+        }
+        else
+        {
+            _writer.WriteString(name, present);
+        }
+    }
+
+    /// <summary>Writes an ISO 8601 date-time value, with <c>Z</c> for UTC.</summary>
+    public void DateTimeOffsetValue(DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            _writer.WriteStringValue(value.UtcDateTime);
+        }
+        else
+        {
+            _writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) property.</summary>
+    public void DateOnly(ReadOnlySpan<byte> name, DateOnly? value)
+    {
         if (value is { } present)
         {
             _writer.WritePropertyName(name);
-            DateTimeOffsetValue(present);
+            DateOnlyValue(present);
         }
         else
         {
@@ -149,35 +298,8 @@ public readonly struct JsonModelWriter
         }
     }
 
-    /// <summary>Writes an ISO 8601 date-time value, with <c>Z</c> for UTC.</summary>
-    public void DateTimeOffsetValue(DateTimeOffset value)
-    {
-        if (value.Offset != TimeSpan.Zero)
-        {
-            _writer.WriteStringValue(value);
-            return;
-        }
-
-        // The round-trip format is the fast one ("2024-05-01T12:30:00.1200000Z"); its trailing zeros of the fraction go.
-        Span<byte> text = stackalloc byte[40];
-        value.UtcDateTime.TryFormat(text, out int length, "O", CultureInfo.InvariantCulture);
-        int end = length - 1;
-        while (text[end - 1] == (byte)'0')
-        {
-            end--;
-        }
-
-        if (text[end - 1] == (byte)'.')
-        {
-            end--;
-        }
-
-        text[end] = (byte)'Z';
-        _writer.WriteStringValue(text[..(end + 1)]);
-    }
-
-    /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) property.</summary>
-    public void DateOnly(ReadOnlySpan<byte> name, DateOnly? value)
+    /// <inheritdoc cref="DateOnly(ReadOnlySpan{byte}, DateOnly?)"/>
+    public void DateOnly(JsonEncodedText name, DateOnly? value)
     {
         if (value is { } present)
         {
@@ -211,6 +333,19 @@ public readonly struct JsonModelWriter
         }
     }
 
+    /// <inheritdoc cref="Guid(ReadOnlySpan{byte}, Guid?)"/>
+    public void Guid(JsonEncodedText name, Guid? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WriteString(name, present);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a base64 property.</summary>
     public void Bytes(ReadOnlySpan<byte> name, byte[]? value)
     {
@@ -224,8 +359,35 @@ public readonly struct JsonModelWriter
         }
     }
 
+    /// <inheritdoc cref="Bytes(ReadOnlySpan{byte}, byte[])"/>
+    public void Bytes(JsonEncodedText name, byte[]? value)
+    {
+        if (value is not null)
+        {
+            _writer.WriteBase64String(name, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
     /// <summary>Writes a property holding any JSON (a <see cref="JsonElement"/> of kind null is written as null).</summary>
     public void Element(ReadOnlySpan<byte> name, JsonElement? value)
+    {
+        if (value is { } present)
+        {
+            _writer.WritePropertyName(name);
+            present.WriteTo(_writer);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="Element(ReadOnlySpan{byte}, JsonElement?)"/>
+    public void Element(JsonEncodedText name, JsonElement? value)
     {
         if (value is { } present)
         {
@@ -253,14 +415,42 @@ public readonly struct JsonModelWriter
         }
     }
 
-    /// <summary>Writes a property holding a generated enum.</summary>
+    /// <inheritdoc cref="Model{T}(ReadOnlySpan{byte}, T)"/>
+    public void Model<T>(JsonEncodedText name, T? value)
+        where T : class, IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WritePropertyName(name);
+            T.Write(Plain, value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a property holding a generated enum: its wire string, in one call with the name.</summary>
     public void Enum<T>(ReadOnlySpan<byte> name, T? value)
-        where T : struct, IJsonCodec<T>
+        where T : struct, IJsonEnum<T>
     {
         if (value is { } present)
         {
-            _writer.WritePropertyName(name);
-            T.Write(Plain, present);
+            _writer.WriteString(name, present.Value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="Enum{T}(ReadOnlySpan{byte}, T?)"/>
+    public void Enum<T>(JsonEncodedText name, T? value)
+        where T : struct, IJsonEnum<T>
+    {
+        if (value is { } present)
+        {
+            _writer.WriteString(name, present.Value);
         }
         else
         {
@@ -276,14 +466,33 @@ public readonly struct JsonModelWriter
     public void List<T>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
         where T : IJsonCodec<T> => List<T, T>(name, value);
 
+    /// <inheritdoc cref="List{T}(ReadOnlySpan{byte}, IReadOnlyList{T})"/>
+    public void List<T>(JsonEncodedText name, IReadOnlyList<T>? value)
+        where T : IJsonCodec<T> => List<T, T>(name, value);
+
     /// <summary>Writes a property holding an array, each item with <typeparamref name="TCodec"/>.</summary>
     public void List<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
         where TCodec : IJsonCodec<T>
     {
         if (value is not null)
         {
-            _writer.WritePropertyName(name);
-            JsonList<T, TCodec>.Write(Plain, value);
+            _writer.WriteStartArray(name);
+            Items<T, TCodec>(value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <inheritdoc cref="List{T, TCodec}(ReadOnlySpan{byte}, IReadOnlyList{T})"/>
+    public void List<T, TCodec>(JsonEncodedText name, IReadOnlyList<T>? value)
+        where TCodec : IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WriteStartArray(name);
+            Items<T, TCodec>(value);
         }
         else
         {
@@ -295,14 +504,18 @@ public readonly struct JsonModelWriter
     public void Dictionary<T>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
         where T : IJsonCodec<T> => Dictionary<T, T>(name, value);
 
+    /// <inheritdoc cref="Dictionary{T}(ReadOnlySpan{byte}, IReadOnlyDictionary{string, T})"/>
+    public void Dictionary<T>(JsonEncodedText name, IReadOnlyDictionary<string, T>? value)
+        where T : IJsonCodec<T> => Dictionary<T, T>(name, value);
+
     /// <summary>Writes a property holding a dictionary as an object, each value with <typeparamref name="TCodec"/>.</summary>
     public void Dictionary<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
         where TCodec : IJsonCodec<T>
     {
         if (value is not null)
         {
-            _writer.WritePropertyName(name);
-            JsonDictionary<T, TCodec>.Write(Plain, value);
+            _writer.WriteStartObject(name);
+            Entries<T, TCodec>(value);
         }
         else
         {
@@ -310,10 +523,57 @@ public readonly struct JsonModelWriter
         }
     }
 
-    /// <summary>This writer for what a value contains: <see cref="Required"/> applies to one property, not to its content.</summary>
-    private JsonModelWriter Plain => _writeNull ? new(_writer) : this;
+    /// <inheritdoc cref="Dictionary{T, TCodec}(ReadOnlySpan{byte}, IReadOnlyDictionary{string, T})"/>
+    public void Dictionary<T, TCodec>(JsonEncodedText name, IReadOnlyDictionary<string, T>? value)
+        where TCodec : IJsonCodec<T>
+    {
+        if (value is not null)
+        {
+            _writer.WriteStartObject(name);
+            Entries<T, TCodec>(value);
+        }
+        else
+        {
+            WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes the items of an array whose start is written, and its end.</summary>
+    internal void Items<T, TCodec>(IReadOnlyList<T> value)
+        where TCodec : IJsonCodec<T>
+    {
+        JsonModelWriter items = Plain;
+        for (int i = 0; i < value.Count; i++)
+        {
+            TCodec.Write(items, value[i]);
+        }
+
+        _writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the members of an object whose start is written, and its end.</summary>
+    internal void Entries<T, TCodec>(IReadOnlyDictionary<string, T> value)
+        where TCodec : IJsonCodec<T>
+    {
+        JsonModelWriter values = Plain;
+        foreach (KeyValuePair<string, T> item in value)
+        {
+            _writer.WritePropertyName(item.Key);
+            TCodec.Write(values, item.Value);
+        }
+
+        _writer.WriteEndObject();
+    }
 
     private void WriteNull(ReadOnlySpan<byte> name)
+    {
+        if (_writeNull)
+        {
+            _writer.WriteNull(name);
+        }
+    }
+
+    private void WriteNull(JsonEncodedText name)
     {
         if (_writeNull)
         {

@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net.Http;
-using System.Text.Json;
 using MagicHour.Emulator;
 using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
@@ -58,7 +57,7 @@ public static class TestApi
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        return (await pipeline.SendAsync(request, ReadCreated, null, cancellationToken)).Value;
+        return (await pipeline.SendAsync(request, JsonCodec.Read<CreatedProject, CreatedProject>, null, cancellationToken)).Value;
     }
 
     public static async Task<CreatedProject> EditImageAsync(ApiPipeline pipeline, string imageFilePath, CancellationToken cancellationToken = default)
@@ -75,7 +74,7 @@ public static class TestApi
             writer.WriteEndObject();
             writer.WriteEndObject();
         });
-        return (await pipeline.SendAsync(request, ReadCreated, null, cancellationToken)).Value;
+        return (await pipeline.SendAsync(request, JsonCodec.Read<CreatedProject, CreatedProject>, null, cancellationToken)).Value;
     }
 
     public static async Task<TestProject> GetProjectAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default) =>
@@ -85,7 +84,7 @@ public static class TestApi
     public static Task<ClientResult<TestProject>> GetProjectResultAsync(ApiPipeline pipeline, string id, CancellationToken cancellationToken = default, RequestOptions? options = null) =>
         pipeline.SendAsync(
             new ApiRequest(HttpMethod.Get, "/v1/image-projects/" + ParameterFormatter.EscapePath(id), "imageProjects.getDetails"),
-            TestProject.ReadJson,
+            JsonCodec.Read<TestProject, TestProject>,
             options,
             cancellationToken);
 
@@ -116,7 +115,8 @@ public static class TestApi
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
-        return (await pipeline.SendAsync(request, ReadUploadTargets, null, cancellationToken)).Value;
+        UploadUrls urls = (await pipeline.SendAsync(request, JsonCodec.Read<UploadUrls, UploadUrls>, null, cancellationToken)).Value;
+        return urls.Items.Select(item => new AssetUploadTarget(item.UploadUrl, item.FilePath)).ToList();
     }
 
     public static AssetUploader Uploader(ApiPipeline pipeline) => new(pipeline, (files, token) => RequestUploadUrlsAsync(pipeline, files, token));
@@ -130,66 +130,91 @@ public static class TestApi
         IReadOnlyList<string> files = await new OutputDownloader(pipeline).DownloadAsync(created.Id, final.DownloadUris, directory, cancellationToken);
         return (created, final, files);
     }
+}
 
-    private static IReadOnlyList<AssetUploadTarget> ReadUploadTargets(ref Utf8JsonReader reader)
+/// <summary>What creating a project returns (the parts the tests use).</summary>
+public sealed record CreatedProject(string Id, int CreditsCharged) : IJsonCodec<CreatedProject>
+{
+    static CreatedProject IJsonCodec<CreatedProject>.Read(ref JsonModelReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "the upload-urls response");
-        List<AssetUploadTarget> items = [];
-        while (true)
+        string? id = null;
+        int? creditsCharged = null;
+        reader.StartObject("CreatedProject");
+        while (reader.NextProperty())
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            switch (reader.PropertyName)
             {
-                return items;
-            }
-
-            if (reader.ValueTextEquals("items"u8))
-            {
-                JsonSupport.Read(ref reader);
-                items = JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader item) =>
-                {
-                    var fields = TestProject.ReadStrings(ref item);
-                    return new AssetUploadTarget(fields.GetValueOrDefault("upload_url"), fields.GetValueOrDefault("file_path"));
-                });
-            }
-            else
-            {
-                JsonSupport.SkipValue(ref reader);
+                case "id": id = reader.String(); break;
+                case "credits_charged": creditsCharged = reader.Int32(); break;
+                default: reader.Skip(); break;
             }
         }
+
+        return new CreatedProject(id ?? throw reader.Missing("id"), creditsCharged ?? throw reader.Missing("credits_charged"));
     }
 
-    private static CreatedProject ReadCreated(ref Utf8JsonReader reader)
+    static void IJsonCodec<CreatedProject>.Write(JsonModelWriter writer, CreatedProject value)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a created project");
-        string? id = null;
-        int? credits = null;
-        while (true)
-        {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return new CreatedProject(
-                    id ?? throw JsonSupport.MissingProperty("a created project", "id"),
-                    credits ?? throw JsonSupport.MissingProperty("a created project", "credits_charged"));
-            }
-
-            if (reader.ValueTextEquals("id"u8))
-            {
-                JsonSupport.Read(ref reader);
-                id = JsonSupport.ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("credits_charged"u8))
-            {
-                JsonSupport.Read(ref reader);
-                credits = JsonSupport.ReadInt32(ref reader);
-            }
-            else
-            {
-                JsonSupport.SkipValue(ref reader);
-            }
-        }
+        writer.StartObject();
+        writer.String("id"u8, value.Id);
+        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.EndObject();
     }
 }
 
-public sealed record CreatedProject(string Id, int CreditsCharged);
+/// <summary>The response of <c>POST /v1/files/upload-urls</c>.</summary>
+public sealed record UploadUrls(IReadOnlyList<UploadItem> Items) : IJsonCodec<UploadUrls>
+{
+    static UploadUrls IJsonCodec<UploadUrls>.Read(ref JsonModelReader reader)
+    {
+        IReadOnlyList<UploadItem>? items = null;
+        reader.StartObject("UploadUrls");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "items": items = reader.List<UploadItem>(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new UploadUrls(items ?? []);
+    }
+
+    static void IJsonCodec<UploadUrls>.Write(JsonModelWriter writer, UploadUrls value)
+    {
+        writer.StartObject();
+        writer.List<UploadItem>("items"u8, value.Items);
+        writer.EndObject();
+    }
+}
+
+/// <summary>Where to upload one file and the path to give the API for it; either may be absent.</summary>
+public sealed record UploadItem(string? UploadUrl, string? FilePath) : IJsonCodec<UploadItem>
+{
+    static UploadItem IJsonCodec<UploadItem>.Read(ref JsonModelReader reader)
+    {
+        string? uploadUrl = null;
+        string? filePath = null;
+        reader.StartObject("UploadItem");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "upload_url": uploadUrl = reader.String(); break;
+                case "file_path": filePath = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new UploadItem(uploadUrl, filePath);
+    }
+
+    static void IJsonCodec<UploadItem>.Write(JsonModelWriter writer, UploadItem value)
+    {
+        writer.StartObject();
+        writer.String("upload_url"u8, value.UploadUrl);
+        writer.String("file_path"u8, value.FilePath);
+        writer.EndObject();
+    }
+}

@@ -1,12 +1,11 @@
-using System.Text.Json;
 using MagicHour.Runtime.Json;
 using MagicHour.Runtime.Projects;
 
 namespace MagicHour.Runtime.Tests.Support;
 
 /// <summary>
-/// An image project read by hand from <c>GET /v1/image-projects/{id}</c>, as the generated type and its adapter do
-/// (the tests restate the spec; the runtime does not).
+/// An image project as <c>GET /v1/image-projects/{id}</c> returns it, read through its own codec as the generated type
+/// is (the tests restate the spec; the runtime does not). The downloads and the error are flattened for the tests.
 /// </summary>
 public sealed record TestProject(
     string Id,
@@ -15,98 +14,115 @@ public sealed record TestProject(
     int? CreditsCharged,
     IReadOnlyList<string> Downloads,
     string? ErrorCode,
-    string? ErrorMessage)
+    string? ErrorMessage) : IJsonCodec<TestProject>
 {
     /// <summary>What the generated adapter hands the runtime.</summary>
     public ProjectState State => new(Id, Status, Enabled, CreditsCharged, Downloads, ErrorCode, ErrorMessage);
 
     public IReadOnlyList<Uri> DownloadUris => Downloads.Select(url => new Uri(url)).ToList();
 
-    public static TestProject ReadJson(ref Utf8JsonReader reader)
+    static TestProject IJsonCodec<TestProject>.Read(ref JsonModelReader reader)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "a project");
         string? id = null;
         string? status = null;
-        bool enabled = true;
-        int? credits = null;
-        List<string> downloads = [];
-        string? errorCode = null;
-        string? errorMessage = null;
-        while (true)
+        bool? enabled = null;
+        int? creditsCharged = null;
+        IReadOnlyList<TestDownload>? downloads = null;
+        TestError? error = null;
+        reader.StartObject("TestProject");
+        while (reader.NextProperty())
         {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            switch (reader.PropertyName)
             {
-                break;
-            }
+                case "id": id = reader.String(); break;
+                case "status": status = reader.String(); break;
+                case "enabled": enabled = reader.Boolean(); break;
+                case "credits_charged": creditsCharged = reader.Int32(); break;
 
-            string name = reader.GetString()!;
-            JsonSupport.Read(ref reader);
-            switch (name)
-            {
-                case "id":
-                    id = JsonSupport.ReadString(ref reader);
-                    break;
-                case "status":
-                    status = JsonSupport.ReadString(ref reader);
-                    break;
-                case "enabled":
-                    enabled = JsonSupport.ReadBoolean(ref reader);
-                    break;
-                case "credits_charged":
-                    credits = reader.TokenType == JsonTokenType.Null ? null : JsonSupport.ReadInt32(ref reader);
-                    break;
-                case "created_at":
-                    // Read as the generated type reads it, so that a value it rejects is rejected here too.
-                    JsonSupport.ReadDateTimeOffset(ref reader);
-                    break;
-                case "downloads":
-                    downloads = JsonSupport.ReadArray(ref reader, static (ref Utf8JsonReader item) => ReadStrings(ref item).GetValueOrDefault("url") ?? "");
-                    break;
-                case "error" when reader.TokenType != JsonTokenType.Null:
-                    Dictionary<string, string?> error = ReadStrings(ref reader);
-                    errorCode = error.GetValueOrDefault("code");
-                    errorMessage = error.GetValueOrDefault("message");
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                // Read as the generated type reads it, so that a value it rejects is rejected here too.
+                case "created_at": reader.DateTimeOffset(); break;
+                case "downloads": downloads = reader.List<TestDownload>(); break;
+                case "error": error = reader.Model<TestError>(); break;
+                default: reader.Skip(); break;
             }
         }
 
         return new TestProject(
-            id ?? throw JsonSupport.MissingProperty("a project", "id"),
-            status ?? throw JsonSupport.MissingProperty("a project", "status"),
-            enabled,
-            credits,
-            downloads,
-            errorCode,
-            errorMessage);
+            id ?? throw reader.Missing("id"),
+            status ?? throw reader.Missing("status"),
+            enabled ?? true,
+            creditsCharged,
+            downloads?.Select(download => download.Url).ToList() ?? [],
+            error?.Code,
+            error?.Message);
     }
 
-    /// <summary>The string properties of a flat object; the others are skipped.</summary>
-    public static Dictionary<string, string?> ReadStrings(ref Utf8JsonReader reader)
+    static void IJsonCodec<TestProject>.Write(JsonModelWriter writer, TestProject value)
     {
-        JsonSupport.Expect(ref reader, JsonTokenType.StartObject, "an object");
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        while (true)
-        {
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return values;
-            }
+        writer.StartObject();
+        writer.String("id"u8, value.Id);
+        writer.String("status"u8, value.Status);
+        writer.Boolean("enabled"u8, value.Enabled);
+        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.List<TestDownload>("downloads"u8, value.Downloads.Select(url => new TestDownload(url)).ToList());
+        writer.Model<TestError>("error"u8, value.ErrorCode is null && value.ErrorMessage is null ? null : new TestError(value.ErrorCode, value.ErrorMessage));
+        writer.EndObject();
+    }
+}
 
-            string name = reader.GetString()!;
-            JsonSupport.Read(ref reader);
-            if (reader.TokenType == JsonTokenType.String)
+/// <summary>One output of a project (<c>ProjectDownload</c>); a missing URL reads as empty.</summary>
+public sealed record TestDownload(string Url) : IJsonCodec<TestDownload>
+{
+    static TestDownload IJsonCodec<TestDownload>.Read(ref JsonModelReader reader)
+    {
+        string? url = null;
+        reader.StartObject("TestDownload");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
             {
-                values[name] = reader.GetString();
-            }
-            else
-            {
-                reader.Skip();
+                case "url": url = reader.String(); break;
+                default: reader.Skip(); break;
             }
         }
+
+        return new TestDownload(url ?? "");
+    }
+
+    static void IJsonCodec<TestDownload>.Write(JsonModelWriter writer, TestDownload value)
+    {
+        writer.StartObject();
+        writer.String("url"u8, value.Url);
+        writer.EndObject();
+    }
+}
+
+/// <summary>Why a project failed (<c>ProjectError</c>).</summary>
+public sealed record TestError(string? Code, string? Message) : IJsonCodec<TestError>
+{
+    static TestError IJsonCodec<TestError>.Read(ref JsonModelReader reader)
+    {
+        string? code = null;
+        string? message = null;
+        reader.StartObject("TestError");
+        while (reader.NextProperty())
+        {
+            switch (reader.PropertyName)
+            {
+                case "code": code = reader.String(); break;
+                case "message": message = reader.String(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new TestError(code, message);
+    }
+
+    static void IJsonCodec<TestError>.Write(JsonModelWriter writer, TestError value)
+    {
+        writer.StartObject();
+        writer.String("code"u8, value.Code);
+        writer.String("message"u8, value.Message);
+        writer.EndObject();
     }
 }
