@@ -18,12 +18,6 @@ internal sealed class CodeWriter
     private readonly StringBuilder _builder;
     private int _indent;
 
-    /// <summary>
-    /// The JSON property names the file's records write through its <see cref="JsonNamesEmitter"/> class (field →
-    /// wire name), gathered as they are written; null when the file writes them as UTF-8 literals.
-    /// </summary>
-    public SortedDictionary<string, string>? JsonNames { get; set; }
-
     public CodeWriter()
         : this(new StringBuilder())
     {

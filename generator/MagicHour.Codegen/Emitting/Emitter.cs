@@ -20,8 +20,7 @@ internal static class Emitter
 
         FileLayout layout = FileLayout.Of(model);
         var builder = new StringBuilder();
-        bool encodeJsonNames = JsonNamesEmitter.Applies(model);
-        CodeWriter w = Start(model, builder, encodeJsonNames);
+        CodeWriter w = Start(model, builder);
         ClientEmitter.EmitRoot(w, model);
         for (OperationGroupModel group = model.Root; !ReferenceEquals(group, layout.RootGroup);)
         {
@@ -36,7 +35,7 @@ internal static class Emitter
 
         foreach (FileGroup file in layout.Groups)
         {
-            w = Start(model, builder, encodeJsonNames);
+            w = Start(model, builder);
             bool first = true;
             Groups(w, file.Group, ref first);
             Types(w, file.Types, model.Namespace);
@@ -45,7 +44,7 @@ internal static class Emitter
 
         foreach (KeyValuePair<string, List<TypeModel>> bucket in layout.Shared)
         {
-            w = Start(model, builder, encodeJsonNames);
+            w = Start(model, builder);
             Types(w, bucket.Value, model.Namespace, first: true);
             files.Add(new SourceFile($"{model.HintPrefix}.Models.{bucket.Key}.g.cs", w.ToString()));
         }
@@ -53,10 +52,9 @@ internal static class Emitter
         return files;
     }
 
-    private static CodeWriter Start(ClientModel model, StringBuilder builder, bool encodeJsonNames)
+    private static CodeWriter Start(ClientModel model, StringBuilder builder)
     {
         var w = new CodeWriter(builder);
-        JsonNamesEmitter.Start(w, encodeJsonNames);
         FileHeader.Write(w, model.Namespace);
         return w;
     }
@@ -99,7 +97,5 @@ internal static class Emitter
                     break;
             }
         }
-
-        JsonNamesEmitter.Emit(w);
     }
 }

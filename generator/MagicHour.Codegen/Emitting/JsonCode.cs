@@ -39,8 +39,8 @@ internal static class JsonCode
 
     /// <summary>
     /// Writes the statement that writes the property <paramref name="wireName"/> with <paramref name="writer"/> (a
-    /// <c>JsonModelWriter</c>), e.g. <c>writer.String(JsonNames.name, Name);</c> (the name pre-encoded in the file's
-    /// <see cref="JsonNamesEmitter"/> class): a null value is left out, unless <paramref name="writeNull"/>.
+    /// <c>JsonModelWriter</c>), e.g. <c>writer.String("name"u8, Name);</c>: a null value is left out, unless
+    /// <paramref name="writeNull"/>.
     /// </summary>
     public static void WriteProperty(CodeWriter w, TypeRef type, string writer, string wireName, string value, bool writeNull)
     {
@@ -55,7 +55,7 @@ internal static class JsonCode
             default: w.Write(Primitive(type.Kind)); break;
         }
 
-        w.Write("(").Write(JsonNamesEmitter.Name(w, wireName)).Write(", ").Write(value).Write(");").EndLine();
+        w.Write("(").Write(CodeWriter.Utf8Literal(wireName)).Write(", ").Write(value).Write(");").EndLine();
     }
 
     /// <summary>The codec of a value of <paramref name="type"/>, JSON null included when the type allows it.</summary>

@@ -161,12 +161,12 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.name, Name);
-        writer.Double(JsonNames.image_count, ImageCount);
-        writer.Enum<AiImageEditorCreateRequestModel>(JsonNames.model, Model);
-        writer.Enum<AiImageEditorCreateRequestAspectRatio>(JsonNames.aspect_ratio, AspectRatio);
-        writer.Model<AiImageEditorCreateRequestStyle>(JsonNames.style, Style);
-        writer.Model<AiImageEditorCreateRequestAssets>(JsonNames.assets, Assets);
+        writer.String("name"u8, Name);
+        writer.Double("image_count"u8, ImageCount);
+        writer.Enum<AiImageEditorCreateRequestModel>("model"u8, Model);
+        writer.Enum<AiImageEditorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
+        writer.Model<AiImageEditorCreateRequestStyle>("style"u8, Style);
+        writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, Assets);
         writer.EndObject();
     }
 }
@@ -255,8 +255,8 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.image_file_path, ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.image_file_paths, ImageFilePaths);
+        writer.String("image_file_path"u8, ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, ImageFilePaths);
         writer.EndObject();
     }
 }
@@ -390,7 +390,7 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.prompt, Prompt);
+        writer.String("prompt"u8, Prompt);
         writer.EndObject();
     }
 }
@@ -438,27 +438,8 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.id, Id);
-        writer.Int32(JsonNames.credits_charged, CreditsCharged);
+        writer.String("id"u8, Id);
+        writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        aspect_ratio = Encode("aspect_ratio"u8),
-        assets = Encode("assets"u8),
-        credits_charged = Encode("credits_charged"u8),
-        id = Encode("id"u8),
-        image_count = Encode("image_count"u8),
-        image_file_path = Encode("image_file_path"u8),
-        image_file_paths = Encode("image_file_paths"u8),
-        model = Encode("model"u8),
-        name = Encode("name"u8),
-        prompt = Encode("prompt"u8),
-        style = Encode("style"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

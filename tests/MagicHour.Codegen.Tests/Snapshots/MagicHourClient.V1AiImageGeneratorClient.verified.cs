@@ -170,12 +170,12 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.name, Name);
-        writer.Int32(JsonNames.image_count, ImageCount);
-        writer.Enum<AiImageGeneratorCreateRequestModel>(JsonNames.model, Model);
-        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>(JsonNames.aspect_ratio, AspectRatio);
-        writer.Enum<AiImageGeneratorCreateRequestResolution>(JsonNames.resolution, Resolution);
-        writer.Model<AiImageGeneratorCreateRequestStyle>(JsonNames.style, Style);
+        writer.String("name"u8, Name);
+        writer.Int32("image_count"u8, ImageCount);
+        writer.Enum<AiImageGeneratorCreateRequestModel>("model"u8, Model);
+        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
+        writer.Enum<AiImageGeneratorCreateRequestResolution>("resolution"u8, Resolution);
+        writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, Style);
         writer.EndObject();
     }
 }
@@ -411,8 +411,8 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.prompt, Prompt);
-        writer.Enum<AiImageGeneratorCreateRequestStyleTool>(JsonNames.tool, Tool);
+        writer.String("prompt"u8, Prompt);
+        writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, Tool);
         writer.EndObject();
     }
 }
@@ -585,26 +585,8 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.id, Id);
-        writer.Int32(JsonNames.credits_charged, CreditsCharged);
+        writer.String("id"u8, Id);
+        writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        aspect_ratio = Encode("aspect_ratio"u8),
-        credits_charged = Encode("credits_charged"u8),
-        id = Encode("id"u8),
-        image_count = Encode("image_count"u8),
-        model = Encode("model"u8),
-        name = Encode("name"u8),
-        prompt = Encode("prompt"u8),
-        resolution = Encode("resolution"u8),
-        style = Encode("style"u8),
-        tool = Encode("tool"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

@@ -127,7 +127,7 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateRequestItem>(JsonNames.items, Items);
+        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, Items);
         writer.EndObject();
     }
 }
@@ -172,8 +172,8 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.Enum<FilesUploadUrlsCreateRequestItemType>(JsonNames.type, Type);
-        writer.String(JsonNames.extension, Extension);
+        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, Type);
+        writer.String("extension"u8, Extension);
         writer.EndObject();
     }
 }
@@ -240,7 +240,7 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateResponseItem>(JsonNames.items, Items);
+        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, Items);
         writer.EndObject();
     }
 }
@@ -291,23 +291,9 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.upload_url, UploadUrl);
-        writer.DateTimeOffset(JsonNames.expires_at, ExpiresAt);
-        writer.String(JsonNames.file_path, FilePath);
+        writer.String("upload_url"u8, UploadUrl);
+        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
+        writer.String("file_path"u8, FilePath);
         writer.EndObject();
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        expires_at = Encode("expires_at"u8),
-        extension = Encode("extension"u8),
-        file_path = Encode("file_path"u8),
-        items = Encode("items"u8),
-        type = Encode("type"u8),
-        upload_url = Encode("upload_url"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

@@ -202,16 +202,16 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.id, Id);
-        writer.Required.String(JsonNames.name, Name);
-        writer.Enum<ImageProjectsGetResponseStatus>(JsonNames.status, Status);
-        writer.Int32(JsonNames.image_count, ImageCount);
-        writer.String(JsonNames.type, Type);
-        writer.DateTimeOffset(JsonNames.created_at, CreatedAt);
-        writer.Boolean(JsonNames.enabled, Enabled);
-        writer.Int32(JsonNames.credits_charged, CreditsCharged);
-        writer.List<ProjectDownload>(JsonNames.downloads, Downloads);
-        writer.Required.Model<ProjectError>(JsonNames.error, Error);
+        writer.String("id"u8, Id);
+        writer.Required.String("name"u8, Name);
+        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, Status);
+        writer.Int32("image_count"u8, ImageCount);
+        writer.String("type"u8, Type);
+        writer.DateTimeOffset("created_at"u8, CreatedAt);
+        writer.Boolean("enabled"u8, Enabled);
+        writer.Int32("credits_charged"u8, CreditsCharged);
+        writer.List<ProjectDownload>("downloads"u8, Downloads);
+        writer.Required.Model<ProjectError>("error"u8, Error);
         writer.EndObject();
     }
 }
@@ -297,8 +297,8 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.url, Url);
-        writer.DateTimeOffset(JsonNames.expires_at, ExpiresAt);
+        writer.String("url"u8, Url);
+        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
         writer.EndObject();
     }
 }
@@ -343,30 +343,8 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.message, Message);
-        writer.String(JsonNames.code, Code);
+        writer.String("message"u8, Message);
+        writer.String("code"u8, Code);
         writer.EndObject();
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        code = Encode("code"u8),
-        created_at = Encode("created_at"u8),
-        credits_charged = Encode("credits_charged"u8),
-        downloads = Encode("downloads"u8),
-        enabled = Encode("enabled"u8),
-        error = Encode("error"u8),
-        expires_at = Encode("expires_at"u8),
-        id = Encode("id"u8),
-        image_count = Encode("image_count"u8),
-        message = Encode("message"u8),
-        name = Encode("name"u8),
-        status = Encode("status"u8),
-        type = Encode("type"u8),
-        url = Encode("url"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

@@ -145,8 +145,8 @@ public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonModel<Cat
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.pet_type, PetType);
-        writer.Boolean(JsonNames.hunts, Hunts);
+        writer.String("pet_type"u8, PetType);
+        writer.Boolean("hunts"u8, Hunts);
         writer.EndObject();
     }
 }
@@ -185,8 +185,8 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonModel<Dog
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.pet_type, PetType);
-        writer.List<Pet>(JsonNames.friends, Friends);
+        writer.String("pet_type"u8, PetType);
+        writer.List<Pet>("friends"u8, Friends);
         writer.EndObject();
     }
 }
@@ -240,15 +240,4 @@ public abstract partial record Pet : global::MagicHour.Runtime.Json.IJsonModel<P
             default: throw new global::System.InvalidOperationException("Only the cases of Pet declared here can be written as JSON.");
         }
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        friends = Encode("friends"u8),
-        hunts = Encode("hunts"u8),
-        pet_type = Encode("pet_type"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }

@@ -318,8 +318,8 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonMode
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.url, Url);
-        writer.DateTimeOffset(JsonNames.expires_at, ExpiresAt);
+        writer.String("url"u8, Url);
+        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
         writer.EndObject();
     }
 }
@@ -366,10 +366,10 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonModel<
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.id, Id);
-        writer.Enum<RenderStatus>(JsonNames.status, Status);
-        writer.List<Download>(JsonNames.downloads, Downloads);
-        writer.Model<RenderError>(JsonNames.error, Error);
+        writer.String("id"u8, Id);
+        writer.Enum<RenderStatus>("status"u8, Status);
+        writer.List<Download>("downloads"u8, Downloads);
+        writer.Model<RenderError>("error"u8, Error);
         writer.EndObject();
     }
 }
@@ -406,8 +406,8 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonM
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.code, Code);
-        writer.String(JsonNames.message, Message);
+        writer.String("code"u8, Code);
+        writer.String("message"u8, Message);
         writer.EndObject();
     }
 }
@@ -523,20 +523,20 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.prompt, Prompt);
-        writer.Model<RendersCreateRequestAssets>(JsonNames.assets, Assets);
-        writer.Enum<RenderQuality>(JsonNames.quality, Quality);
-        writer.Int64(JsonNames.seed, Seed);
-        writer.Single(JsonNames.strength, Strength);
-        writer.Decimal(JsonNames.price_limit, PriceLimit);
-        writer.DateTimeOffset(JsonNames.not_before, NotBefore);
-        writer.DateOnly(JsonNames.day, Day);
-        writer.String(JsonNames.callback, Callback);
-        writer.Bytes(JsonNames.thumbnail, Thumbnail);
-        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.labels, Labels);
-        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>(JsonNames.layers, Layers);
-        writer.Element(JsonNames.extra, Extra);
-        writer.Boolean(JsonNames.legacy_mode, LegacyMode);
+        writer.String("prompt"u8, Prompt);
+        writer.Model<RendersCreateRequestAssets>("assets"u8, Assets);
+        writer.Enum<RenderQuality>("quality"u8, Quality);
+        writer.Int64("seed"u8, Seed);
+        writer.Single("strength"u8, Strength);
+        writer.Decimal("price_limit"u8, PriceLimit);
+        writer.DateTimeOffset("not_before"u8, NotBefore);
+        writer.DateOnly("day"u8, Day);
+        writer.String("callback"u8, Callback);
+        writer.Bytes("thumbnail"u8, Thumbnail);
+        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>("labels"u8, Labels);
+        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>("layers"u8, Layers);
+        writer.Element("extra"u8, Extra);
+        writer.Boolean("legacy_mode"u8, LegacyMode);
         writer.EndObject();
     }
 }
@@ -576,8 +576,8 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.image_file_path, ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(JsonNames.mask_file_paths, MaskFilePaths);
+        writer.String("image_file_path"u8, ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("mask_file_paths"u8, MaskFilePaths);
         writer.EndObject();
     }
 }
@@ -617,41 +617,8 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String(JsonNames.id, Id);
-        writer.Int32(JsonNames.credits_charged, CreditsCharged);
+        writer.String("id"u8, Id);
+        writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
-}
-
-/// <summary>The JSON property names this file's records write, encoded once.</summary>
-file static class JsonNames
-{
-    internal static readonly global::System.Text.Json.JsonEncodedText
-        assets = Encode("assets"u8),
-        callback = Encode("callback"u8),
-        code = Encode("code"u8),
-        credits_charged = Encode("credits_charged"u8),
-        day = Encode("day"u8),
-        downloads = Encode("downloads"u8),
-        error = Encode("error"u8),
-        expires_at = Encode("expires_at"u8),
-        extra = Encode("extra"u8),
-        id = Encode("id"u8),
-        image_file_path = Encode("image_file_path"u8),
-        labels = Encode("labels"u8),
-        layers = Encode("layers"u8),
-        legacy_mode = Encode("legacy_mode"u8),
-        mask_file_paths = Encode("mask_file_paths"u8),
-        message = Encode("message"u8),
-        not_before = Encode("not_before"u8),
-        price_limit = Encode("price_limit"u8),
-        prompt = Encode("prompt"u8),
-        quality = Encode("quality"u8),
-        seed = Encode("seed"u8),
-        status = Encode("status"u8),
-        strength = Encode("strength"u8),
-        thumbnail = Encode("thumbnail"u8),
-        url = Encode("url"u8);
-
-    private static global::System.Text.Json.JsonEncodedText Encode(global::System.ReadOnlySpan<byte> name) => global::System.Text.Json.JsonEncodedText.Encode(name);
 }
