@@ -31,6 +31,6 @@ public static class JsonCodec
             return;
         }
 
-        TCodec.Write(new JsonModelWriter(writer), value);
+        JsonModelWriter.WriteValue<T, TCodec>(new JsonModelWriter(writer), value);
     }
 }

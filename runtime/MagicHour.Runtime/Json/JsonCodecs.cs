@@ -160,7 +160,7 @@ public readonly struct JsonNullable<T, TCodec> : IJsonCodec<T?>
         }
         else
         {
-            TCodec.Write(writer, value);
+            JsonModelWriter.WriteValue<T, TCodec>(writer, value);
         }
     }
 }
