@@ -201,7 +201,7 @@ GENERATED="$CONSUMER/obj/Release/net10.0/generated/MagicHour.Codegen/MagicHour.C
 MODEL_FILE=$(grep -lE '(struct|class|record) AiImageGeneratorCreateRequestModel\b' "$GENERATED"/*.cs | head -n 1 || true)
 [ -n "$MODEL_FILE" ] || fail "no generated AiImageGeneratorCreateRequestModel"
 grep -q 'NanoBanana3' "$MODEL_FILE" && fail "NanoBanana3 exists before the spec adds it"
-grep -B1 'AiImageGeneratorCreateRequestModel NanoBanana {' "$MODEL_FILE" | grep -q 'Obsolete' && fail "NanoBanana is [Obsolete] before the spec deprecates it"
+grep -B1 -E 'AiImageGeneratorCreateRequestModel NanoBanana( =| \{)' "$MODEL_FILE" | grep -q 'Obsolete' && fail "NanoBanana is [Obsolete] before the spec deprecates it"
 
 start=$(now_ms)
 run "$LOGS/build-noop.log" cdotnet build "$CONSUMER" -c Release --no-restore
@@ -264,7 +264,7 @@ start=$(now_ms)
 run "$LOGS/build-changed.log" cdotnet build "$CONSUMER" -c Release --no-restore -p:TreatWarningsAsErrors=false
 CHANGED_BUILD=$(seconds_since "$start")
 grep -q 'NanoBanana3' "$MODEL_FILE" || fail "the regenerated model enum has no NanoBanana3" "$LOGS/build-changed.log"
-grep -B1 'AiImageGeneratorCreateRequestModel NanoBanana {' "$MODEL_FILE" | grep -q 'Obsolete' || fail "NanoBanana is not [Obsolete] after the spec deprecates it"
+grep -B1 -E 'AiImageGeneratorCreateRequestModel NanoBanana( =| \{)' "$MODEL_FILE" | grep -q 'Obsolete' || fail "NanoBanana is not [Obsolete] after the spec deprecates it"
 cs0618=$(grep 'warning CS0618' "$LOGS/build-changed.log" | sort -u)
 [ -n "$cs0618" ] || fail "using the deprecated NanoBanana did not warn CS0618" "$LOGS/build-changed.log"
 grep -q "SpecChange.cs(10,.*'AiImageGeneratorCreateRequestModel.NanoBanana' is obsolete" <<<"$cs0618" || fail "CS0618 is not on the line that uses NanoBanana: $cs0618"
