@@ -100,7 +100,9 @@ internal static class CompareCommand
             MedianAndSpread.Of(oursCold.Select(r => r.Result.Milliseconds)),
             MedianAndSpread.Of(oursCold.Select(r => r.WallMilliseconds)),
             MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.PeakWorkingSetBytes)),
-            MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.AllocatedBytes)));
+            MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.AllocatedBytes)),
+            MedianAndSpread.MedianOf(oursCold.Select(r => r.Result.JitMethods)),
+            MedianAndSpread.Of(oursCold.Select(r => r.Result.JitMilliseconds)).Median);
 
         Progress($"{document.Name}: our generator, warm and incremental ({options.WarmRuns} runs each)");
         WarmGeneration warm = GeneratorMeasure.Warm(document, options.WarmRuns, ours);

@@ -21,14 +21,17 @@ internal sealed record MedianAndSpread(double Median, double Min, double Max, in
     }
 }
 
-/// <summary>A first run of the generator in a fresh process (JIT included), as the child reports it.</summary>
-internal sealed record ColdGeneration(double Milliseconds, long AllocatedBytes, long PeakWorkingSetBytes);
+/// <summary>
+/// A first run of the generator in a fresh process (JIT included), as the child reports it, with how many methods the
+/// JIT compiled during the run and the time it spent on them (<see cref="System.Runtime.JitInfo"/>).
+/// </summary>
+internal sealed record ColdGeneration(double Milliseconds, long AllocatedBytes, long PeakWorkingSetBytes, long JitMethods, double JitMilliseconds);
 
 /// <summary>
 /// A tool's cold generations, one fresh process each: the generation time (ours: the driver's first run; NSwag's: the
 /// Duration it reports), the process's wall time, its peak working set and (ours only) what the generation allocated.
 /// </summary>
-internal sealed record ColdGenerationFigures(MedianAndSpread Milliseconds, MedianAndSpread WallMilliseconds, long PeakWorkingSetBytes, long? AllocatedBytes);
+internal sealed record ColdGenerationFigures(MedianAndSpread Milliseconds, MedianAndSpread WallMilliseconds, long PeakWorkingSetBytes, long? AllocatedBytes, long? JitMethods = null, double? JitMilliseconds = null);
 
 /// <summary>One compilation of generated code.</summary>
 internal sealed record CompileRun(double Milliseconds, int Errors, int Warnings, IReadOnlyList<string> ProblemIds, string? FirstError);

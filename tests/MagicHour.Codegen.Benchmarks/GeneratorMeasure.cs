@@ -18,14 +18,18 @@ internal static class GeneratorMeasure
         var spec = new SpecText(path, new BenchDocument(path).ReadText());
         CSharpCompilation compilation = GeneratorHost.Compilation();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        System.TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         GeneratorDriver driver = GeneratorHost.Driver(spec).RunGenerators(compilation);
         clock.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+        double jitMilliseconds = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         Check(driver.GetRunResult().Results.Single());
         using Process self = Process.GetCurrentProcess();
         self.Refresh();
-        return ChildProcess.Report(new ColdGeneration(clock.Elapsed.TotalMilliseconds, allocated, self.PeakWorkingSet64), ChildJson.Default.ColdGeneration);
+        return ChildProcess.Report(new ColdGeneration(clock.Elapsed.TotalMilliseconds, allocated, self.PeakWorkingSet64, jitMethods, jitMilliseconds), ChildJson.Default.ColdGeneration);
     }
 
     /// <summary>

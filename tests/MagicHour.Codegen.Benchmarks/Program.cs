@@ -13,6 +13,7 @@ using MagicHour.Codegen.Benchmarks;
 //   --nswag-arg A one more argument for NSwag's openapi2csclient, e.g. /GenerateDefaultValues:false (repeatable)
 //   --keep        keep the generated code (the folder is printed; NSwag's as emitted in nswag/, repaired in nswag-repaired/)
 // The table goes to standard output, progress to standard error.
+SdkCompiler.Use();
 return args switch
 {
     ["child-generate", string path] => GeneratorMeasure.ColdChild(path),

@@ -24,9 +24,10 @@ internal static class Report
         output.WriteLine($"- Load average (1, 5, 15 min): {start.LoadAverage ?? "n/a"} at the start, {end.LoadAverage ?? "n/a"} at the end; on a shared machine the times are upper bounds.");
         output.WriteLine($"- Command: `dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- {string.Join(' ', args)}`".Replace(" -- `", "`"));
         string nswagArguments = string.Join(' ', NSwagRunner.Arguments("<document>.json", "<output>.cs").Concat(options.NSwagArguments));
+        output.WriteLine($"- Compiler: {SdkCompiler.Description} (ReadyToRun, as `dotnet build` runs it), for our generator's runs and both compilations.");
         output.WriteLine($"- NSwag: {nswag ?? "not run"}: `{nswagArguments}`, otherwise its defaults.");
         output.WriteLine(
-            $"- Generation, cold: a fresh process per run, ours and NSwag's alternately ({options.ColdRuns} each): ours is the generator driver's first run, JIT included; NSwag's is the Duration it reports. " +
+            $"- Generation, cold: a fresh process per run, ours and NSwag's alternately ({options.ColdRuns} each): ours is the generator driver's first run (the compiler's own code is ReadyToRun, as in `dotnet build`; our generator's and Microsoft.OpenApi's are JIT-compiled, and counted); NSwag's is the Duration it reports. " +
             $"Warm: {options.WarmRuns} fresh drivers in a process that has run the generator. Compile: Roslyn in-process, as `dotnet build` compiles a project " +
             $"(nullable, all warning waves, Debug, no doc file), cold = the first compilation in a fresh process (one run each), warm = {options.CompileRuns} runs each after one uncounted, " +
             "ours and NSwag's alternately in one process. NSwag's compile figures are those of its output repaired so that it compiles (see the notes under the table). " +
@@ -53,6 +54,7 @@ internal static class Report
             Row("generation, warm (ms)", Timed(d.Ours.Milliseconds), None, Ratio(d.Ours.Milliseconds, n?.Generation.Milliseconds) + (n is null ? "" : " of NSwag's cold"));
             Row("whole process, wall (ms)", Timed(d.OursCold.WallMilliseconds), Timed(n?.Generation.WallMilliseconds), Ratio(d.OursCold.WallMilliseconds, n?.Generation.WallMilliseconds));
             Row("peak working set (MB, median)", Mb(d.OursCold.PeakWorkingSetBytes), n is null ? None : Mb(n.Generation.PeakWorkingSetBytes), Ratio(d.OursCold.PeakWorkingSetBytes, n?.Generation.PeakWorkingSetBytes));
+            Row("cold generation: methods JIT-compiled / JIT time (ms, median)", $"{d.OursCold.JitMethods:N0} / {d.OursCold.JitMilliseconds:N0}", None, None);
             Row("allocated by generation, cold / warm (MB, median)", $"{Mb(d.OursCold.AllocatedBytes ?? 0)} / {Mb(d.Ours.MedianAllocatedBytes)}", None, None);
             Row("generated files", Count(d.Ours.Size.Files), Count(n?.Size.Files), Ratio(d.Ours.Size.Files, n?.Size.Files));
             Row("generated characters", Count(d.Ours.Size.Characters), Count(n?.Size.Characters), Ratio(d.Ours.Size.Characters, n?.Size.Characters));
