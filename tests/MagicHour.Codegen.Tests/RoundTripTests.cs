@@ -62,6 +62,24 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_record_prints_the_json_it_writes_including_nested_lists()
+    {
+        Type type = Client.Type("ImageProjectsGetResponse");
+        const string json = """
+            {"id":"p1","name":null,"status":"complete","image_count":1,"type":"AI_IMAGE","created_at":"2026-01-02T03:04:05Z",
+             "enabled":true,"credits_charged":5,"downloads":[{"url":"https://files.example/o.png","expires_at":"2026-01-03T00:00:00Z"}],"error":null}
+            """;
+        object value = JsonSerializer.Deserialize(json, type)!;
+        string written = JsonSerializer.Serialize(value, type);
+        Assert.Equal("ImageProjectsGetResponse { " + written[1..^1] + " }", value.ToString());
+        Assert.Contains("\"downloads\":[{\"url\":\"https://files.example/o.png\"", value.ToString());
+
+        // Nothing set (a reflection-made instance skips the required members): nothing to print, as C# prints it.
+        object empty = Activator.CreateInstance(Client.Type("AiImageEditorCreateRequestStyle"))!;
+        Assert.Equal("AiImageEditorCreateRequestStyle { }", empty.ToString());
+    }
+
+    [Fact]
     public void An_unknown_enum_value_is_kept_not_rejected_or_guessed()
     {
         Type type = Client.Type("ImageProjectsGetResponse");

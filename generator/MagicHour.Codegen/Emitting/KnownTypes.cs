@@ -21,6 +21,7 @@ internal static class KnownTypes
     public const string IEquatable = "global::System.IEquatable";
     public const string StringComparer = "global::System.StringComparer";
     public const string StringComparison = "global::System.StringComparison";
+    public const string StringBuilder = "global::System.Text.StringBuilder";
     public const string Type = "global::System.Type";
     public const string Uri = "global::System.Uri";
 
@@ -80,6 +81,7 @@ internal static class KnownTypes
     public const string JsonModelConverter = JsonRuntimeNamespace + ".JsonModelConverter";
     public const string JsonModelReader = JsonRuntimeNamespace + ".JsonModelReader";
     public const string JsonModelWriter = JsonRuntimeNamespace + ".JsonModelWriter";
+    public const string JsonModelPrinter = JsonRuntimeNamespace + ".JsonModelPrinter";
     public const string JsonList = JsonRuntimeNamespace + ".JsonList";
     public const string JsonDictionary = JsonRuntimeNamespace + ".JsonDictionary";
     public const string JsonNullable = JsonRuntimeNamespace + ".JsonNullable";

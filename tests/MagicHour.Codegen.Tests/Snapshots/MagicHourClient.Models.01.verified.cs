@@ -43,4 +43,6 @@ public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonMod
         writer.String("message"u8, Message);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

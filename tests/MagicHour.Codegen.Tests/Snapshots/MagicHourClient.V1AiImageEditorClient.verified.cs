@@ -169,6 +169,8 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
         writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, Assets);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>Aspect ratio of the output image(s); <c>auto</c> when omitted.</summary>
@@ -259,6 +261,8 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
         writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, ImageFilePaths);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>The AI model that edits the image. Models differ in what they can do and in what they cost.</summary>
@@ -393,6 +397,8 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
         writer.String("prompt"u8, Prompt);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>The response of <c>POST /v1/ai-image-editor</c> (AI Image Editor).</summary>
@@ -442,4 +448,6 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
         writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

@@ -178,6 +178,8 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
         writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, Style);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>Aspect ratio of the output image(s); <c>1:1</c> (square) when omitted.</summary>
@@ -415,6 +417,8 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
         writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, Tool);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>The art style; <c>general</c> when omitted.</summary>
@@ -589,4 +593,6 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
         writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

@@ -130,6 +130,8 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
         writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, Items);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateRequestItem>))]
@@ -176,6 +178,8 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
         writer.String("extension"u8, Extension);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>Kind of asset to upload.</summary>
@@ -243,6 +247,8 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
         writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, Items);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<FilesUploadUrlsCreateResponseItem>))]
@@ -296,4 +302,6 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
         writer.String("file_path"u8, FilePath);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

@@ -214,6 +214,8 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
         writer.Required.Model<ProjectError>("error"u8, Error);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>
@@ -301,6 +303,8 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
         writer.DateTimeOffset("expires_at"u8, ExpiresAt);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>Why a project failed.</summary>
@@ -347,4 +351,6 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
         writer.String("code"u8, Code);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

@@ -125,4 +125,6 @@ public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime
         writer.String("url"u8, Url);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }

@@ -149,6 +149,8 @@ public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonModel<Cat
         writer.Boolean("hunts"u8, Hunts);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Dog>))]
@@ -189,6 +191,8 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonModel<Dog
         writer.List<Pet>("friends"u8, Friends);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>One of <see cref="Cat"/>, <see cref="Dog"/>, told apart by <c>pet_type</c>.</summary>

@@ -322,6 +322,8 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonMode
         writer.DateTimeOffset("expires_at"u8, ExpiresAt);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<Render>))]
@@ -372,6 +374,8 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonModel<
         writer.Model<RenderError>("error"u8, Error);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Obsolete("'RenderError' is deprecated.")]
@@ -410,6 +414,8 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonM
         writer.String("message"u8, Message);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RenderStatus>))]
@@ -539,6 +545,8 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
         writer.Boolean("legacy_mode"u8, LegacyMode);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MagicHour.Runtime.Json.JsonModelConverter<RendersCreateRequestAssets>))]
@@ -580,6 +588,8 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
         writer.List<string, global::MagicHour.Runtime.Json.JsonString>("mask_file_paths"u8, MaskFilePaths);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
 
 /// <summary>The response of <c>POST /v1/renders</c> (Start a render).</summary>
@@ -621,4 +631,6 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
         writer.Int32("credits_charged"u8, CreditsCharged);
         writer.EndObject();
     }
+
+    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::MagicHour.Runtime.Json.JsonModelPrinter.PrintMembers(this, builder);
 }
