@@ -133,10 +133,10 @@ internal sealed class WorkflowMapper
         CheckOverriddenOperations(all, byId);
         var statusCandidates = all.Where(o => IsStatusOperation(o.Operation)).ToList();
         var added = new Dictionary<object, OperationModel>(ReferenceEqualityComparer.Instance);
-        (Located Operation, UploadAdapterModel Adapter)? upload = FindUpload(all);
-        if (upload is { } found)
+        Upload? upload = FindUpload(all);
+        if (upload is not null)
         {
-            added[found.Operation.Operation] = found.Operation.Operation with { UploadAdapter = found.Adapter };
+            added[upload.Operation.Operation] = upload.Operation.Operation with { UploadAdapter = upload.Adapter };
         }
 
         var adapters = new Dictionary<string, MethodRefModel>(StringComparer.Ordinal);
@@ -165,7 +165,7 @@ internal sealed class WorkflowMapper
         Located create,
         Dictionary<string, Located> byId,
         List<Located> statusCandidates,
-        (Located Operation, UploadAdapterModel Adapter)? upload,
+        Upload? upload,
         Dictionary<string, MethodRefModel> adapters,
         Dictionary<object, OperationModel> added)
     {
@@ -175,7 +175,7 @@ internal sealed class WorkflowMapper
             return null;
         }
 
-        Located status;
+        Located? status;
         Override? chosen = _statusOverrides.TryGetValue(operation.OperationId, out Override? fromMetadata)
             ? fromMetadata
             : operation.Hints.StatusOperationId is { } fromSpec ? Override.FromExtension(operation, StatusExtension, fromSpec) : null;
@@ -187,7 +187,7 @@ internal sealed class WorkflowMapper
             }
 
             status = statusCandidates.FirstOrDefault(c => c.Operation.OperationId == chosen.Value);
-            if (status.Operation is null)
+            if (status is null)
             {
                 string why = byId.ContainsKey(chosen.Value) ? "it is not a GET …/{id} taking only the id, whose response has an id and a status" : "no operation has that id";
                 Report(DiagnosticDescriptors.WorkflowOverrideUnknownStatusOperation, chosen, chosen.Value, operation.OperationId, why);
@@ -197,7 +197,7 @@ internal sealed class WorkflowMapper
         else
         {
             status = statusCandidates.FirstOrDefault(c => c.Operation.Tags.Any(t => operation.Tags.Contains(t)));
-            if (status.Operation is null)
+            if (status is null)
             {
                 return null;
             }
@@ -262,7 +262,7 @@ internal sealed class WorkflowMapper
             status.Operation.MethodName,
             status.Operation.ResponseType!,
             adapter,
-            upload is { } u ? new MethodRefModel(u.Operation.Group.ClassName, u.Adapter.MethodName) : null,
+            upload is null ? null : new MethodRefModel(upload.Operation.Group.ClassName, upload.Adapter.MethodName),
             assets.ToImmutableEquatableArray());
     }
 
@@ -354,7 +354,7 @@ internal sealed class WorkflowMapper
     /// <c>type</c> and <c>extension</c> (nothing else required) and whose response is <c>items[]</c> of
     /// <c>upload_url</c> and <c>file_path</c>; with the method that builds its request from the runtime's file list.
     /// </summary>
-    private (Located Operation, UploadAdapterModel Adapter)? FindUpload(List<Located> all)
+    private Upload? FindUpload(List<Located> all)
     {
         foreach (Located located in all)
         {
@@ -396,7 +396,7 @@ internal sealed class WorkflowMapper
                 targets.Type.Element!.IsNullable,
                 uploadUrl.Name,
                 filePath.Name);
-            return (located, adapter);
+            return new Upload(located, adapter);
         }
 
         return null;
@@ -461,7 +461,7 @@ internal sealed class WorkflowMapper
 
         foreach (Override entry in _statusOverrides.Values.Concat(_assetOverrides.Values.SelectMany(l => l.Take(1))).ToList())
         {
-            string? why = !byId.TryGetValue(entry.OperationId, out Located located) ? "does not exist"
+            string? why = !byId.TryGetValue(entry.OperationId, out Located? located) ? "does not exist"
                 : !CreatesProject(located.Operation, out _, out _) ? NotACreate
                 : null;
             if (why is null)
@@ -549,8 +549,14 @@ internal sealed class WorkflowMapper
         }
     }
 
-    /// <summary>An operation and the group class it is generated in.</summary>
-    private readonly record struct Located(OperationModel Operation, OperationGroupModel Group);
+    /// <summary>
+    /// An operation and the group class it is generated in. A class, not a struct: lists, dictionaries and LINQ over a
+    /// reference type share the framework's precompiled code, where a struct would have each JIT-compiled for it.
+    /// </summary>
+    private sealed record Located(OperationModel Operation, OperationGroupModel Group);
+
+    /// <summary>The operation that mints upload URLs, and the adapter that builds its request.</summary>
+    private sealed record Upload(Located Operation, UploadAdapterModel Adapter);
 
     /// <summary>
     /// One override entry: the operation it is about, its value (a status operation id or one asset field path), the
