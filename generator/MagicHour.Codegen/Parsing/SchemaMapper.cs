@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Naming;
@@ -19,7 +18,6 @@ internal sealed class SchemaMapper
 {
     private static readonly string[] ConverterSuffix = { "JsonConverter" };
     private static readonly string[] NameExtensions = { "x-csharp-name", "x-csharp-type-name", "x-type-name" };
-    private static readonly Regex CodeSpan = new("`([^`]+)`");
 
     private readonly ParseContext _context;
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
@@ -502,9 +500,9 @@ internal sealed class SchemaMapper
     {
         string text = note.Trim();
         var replacements = new List<string>();
-        foreach (Match mention in CodeSpan.Matches(text))
+        for (int from = 0; CodeSpans.TryFind(text, from, out int open, out int close); from = close + 1)
         {
-            string mentioned = mention.Groups[1].Value;
+            string mentioned = CodeSpans.Content(text, open, close);
             if (mentioned != value && values.Contains(mentioned) && !replacements.Contains(mentioned))
             {
                 replacements.Add(mentioned);
