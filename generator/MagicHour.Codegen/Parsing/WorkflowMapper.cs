@@ -504,11 +504,12 @@ internal sealed class WorkflowMapper
     }
 
     /// <summary>The entries of an MSBuild metadata value (<c>key=value;…</c>); a malformed one is reported and left out.</summary>
-    private IEnumerable<Override> ReadMetadata(string? text, string metadata, string expected)
+    private List<Override> ReadMetadata(string? text, string metadata, string expected)
     {
+        var entries = new List<Override>();
         if (text is not { Length: > 0 })
         {
-            yield break;
+            return entries;
         }
 
         foreach (string raw in text.Split(';'))
@@ -528,8 +529,10 @@ internal sealed class WorkflowMapper
                 continue;
             }
 
-            yield return new Override(key, value, entry, $"The MSBuild metadata {metadata}", null);
+            entries.Add(new Override(key, value, entry, $"The MSBuild metadata {metadata}", null));
         }
+
+        return entries;
     }
 
     private static string Step(string segment) => segment.EndsWith("[]", StringComparison.Ordinal) ? segment.Substring(0, segment.Length - 2) : segment;
