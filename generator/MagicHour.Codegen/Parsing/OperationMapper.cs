@@ -184,7 +184,7 @@ internal sealed class OperationMapper
 
         foreach (string placeholder in pending.PathParameters)
         {
-            if (!parameters.Any(p => p.Location == ModelParameterLocation.Path && p.WireName == placeholder))
+            if (!HasPathParameter(parameters, placeholder))
             {
                 _context.Report(DiagnosticDescriptors.PathPlaceholderWithoutParameter, pointer, placeholder, operationName);
                 parameters.Add(new ParameterModel(names.Claim(Identifiers.ToCamelCase(placeholder), Identifiers.ToCamelCase(placeholder + "Value")), placeholder, ModelParameterLocation.Path, TypeRef.String, true, false, null));
@@ -253,7 +253,15 @@ internal sealed class OperationMapper
 
 
         string operationId = operation.OperationId is { Length: > 0 } id ? id : operationName;
-        var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty).Where(t => t.Length > 0).ToImmutableEquatableArray();
+        var tags = new List<string>();
+        foreach (OpenApiTagReference tag in operation.Tags ?? Enumerable.Empty<OpenApiTagReference>())
+        {
+            if (tag.Name is { Length: > 0 } tagName)
+            {
+                tags.Add(tagName);
+            }
+        }
+
         return new OperationModel(
             pending.MethodName!,
             pending.HttpMethod,
@@ -265,7 +273,7 @@ internal sealed class OperationMapper
             body,
             responseType,
             errors.ToImmutableEquatableArray(),
-            tags,
+            tags.ToImmutableEquatableArray(),
             methodNames)
         {
             Hints = WorkflowMapper.ReadHints(operation, pointer, _context),
@@ -423,10 +431,36 @@ internal sealed class OperationMapper
     private static string Titled(OpenApiOperation operation) =>
         operation.Summary is { Length: > 0 } summary && summary.IndexOf('\n') < 0 ? $" ({summary.Trim().TrimEnd('.')})" : string.Empty;
 
-    private static IEnumerable<ParameterModel> OrderParameters(List<ParameterModel> parameters) =>
-        parameters.Where(p => p.Location == ModelParameterLocation.Path)
-            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && p.IsRequired))
-            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && !p.IsRequired));
+    /// <summary>Path parameters first, then the other required ones, then the optional ones; each in document order.</summary>
+    private static List<ParameterModel> OrderParameters(List<ParameterModel> parameters)
+    {
+        var ordered = new List<ParameterModel>(parameters.Count);
+        for (int rank = 0; rank < 3; rank++)
+        {
+            foreach (ParameterModel parameter in parameters)
+            {
+                if ((parameter.Location == ModelParameterLocation.Path ? 0 : parameter.IsRequired ? 1 : 2) == rank)
+                {
+                    ordered.Add(parameter);
+                }
+            }
+        }
+
+        return ordered;
+    }
+
+    private static bool HasPathParameter(List<ParameterModel> parameters, string wireName)
+    {
+        foreach (ParameterModel parameter in parameters)
+        {
+            if (parameter.Location == ModelParameterLocation.Path && parameter.WireName == wireName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IOpenApiParameter Target(IOpenApiParameter parameter)
     {
@@ -605,7 +639,7 @@ internal sealed class OperationMapper
             for (int depth = 0; depth < segments.Count; depth++)
             {
                 string segment = segments[depth];
-                GroupBuilder? child = current._children.FirstOrDefault(c => c.Segments[depth] == segment);
+                GroupBuilder? child = current.Child(depth, segment);
                 if (child is null)
                 {
                     child = new GroupBuilder(segments.Take(depth + 1).ToList());
@@ -616,6 +650,19 @@ internal sealed class OperationMapper
             }
 
             return current;
+        }
+
+        private GroupBuilder? Child(int depth, string segment)
+        {
+            foreach (GroupBuilder child in _children)
+            {
+                if (child.Segments[depth] == segment)
+                {
+                    return child;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The group's model; each child's class is <c>{Path}Client</c>, or <c>{Path}Operations</c> when a type has that name.</summary>

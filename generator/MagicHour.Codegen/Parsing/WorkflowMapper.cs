@@ -48,7 +48,15 @@ internal sealed class WorkflowMapper
     public WorkflowMapper(IEnumerable<TypeModel> types, SpecInput input, ParseContext context)
     {
         _context = context;
-        _objects = types.OfType<ObjectModel>().ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _objects = new Dictionary<string, ObjectModel>(StringComparer.Ordinal);
+        foreach (TypeModel type in types)
+        {
+            if (type is ObjectModel objectModel)
+            {
+                _objects.Add(objectModel.Name, objectModel);
+            }
+        }
+
         foreach (Override entry in ReadMetadata(input.StatusOperations, StatusMetadata, "'createOperationId=statusOperationId' (or '=none')"))
         {
             _statusOverrides[entry.OperationId] = entry;
@@ -122,16 +130,21 @@ internal sealed class WorkflowMapper
         var all = new List<Located>();
         Collect(root, all);
         var byId = new Dictionary<string, Located>(StringComparer.Ordinal);
+        var statusCandidates = new List<Located>();
         foreach (Located located in all)
         {
             if (!byId.ContainsKey(located.Operation.OperationId))
             {
                 byId[located.Operation.OperationId] = located;
             }
+
+            if (IsStatusOperation(located.Operation))
+            {
+                statusCandidates.Add(located);
+            }
         }
 
         CheckOverriddenOperations(all, byId);
-        var statusCandidates = all.Where(o => IsStatusOperation(o.Operation)).ToList();
         var added = new Dictionary<object, OperationModel>(ReferenceEqualityComparer.Instance);
         Upload? upload = FindUpload(all);
         if (upload is not null)
@@ -154,11 +167,19 @@ internal sealed class WorkflowMapper
 
     private static OperationGroupModel Rebuild(OperationGroupModel group, Dictionary<object, OperationModel> added, Dictionary<object, WorkflowModel> workflows)
     {
-        var operations = group.Operations
-            .Select(o => (added.TryGetValue(o, out OperationModel? withAdapters) ? withAdapters : o) with { Workflow = workflows.TryGetValue(o, out WorkflowModel? w) ? w : null })
-            .ToImmutableEquatableArray();
-        var groups = group.Groups.Select(g => Rebuild(g, added, workflows)).ToImmutableEquatableArray();
-        return group with { Operations = operations, Groups = groups };
+        var operations = new List<OperationModel>(group.Operations.Count);
+        foreach (OperationModel o in group.Operations)
+        {
+            operations.Add((added.TryGetValue(o, out OperationModel? withAdapters) ? withAdapters : o) with { Workflow = workflows.TryGetValue(o, out WorkflowModel? w) ? w : null });
+        }
+
+        var groups = new List<OperationGroupModel>(group.Groups.Count);
+        foreach (OperationGroupModel child in group.Groups)
+        {
+            groups.Add(Rebuild(child, added, workflows));
+        }
+
+        return group with { Operations = operations.ToImmutableEquatableArray(), Groups = groups.ToImmutableEquatableArray() };
     }
 
     private WorkflowModel? WorkflowFor(
@@ -196,7 +217,7 @@ internal sealed class WorkflowMapper
         }
         else
         {
-            status = statusCandidates.FirstOrDefault(c => c.Operation.Tags.Any(t => operation.Tags.Contains(t)));
+            status = SharingATag(statusCandidates, operation);
             if (status is null)
             {
                 return null;
@@ -247,7 +268,7 @@ internal sealed class WorkflowMapper
         }
 
         PropertyModel id = created!.Properties.First(IsIdProperty);
-        PropertyModel? credits = created.Properties.FirstOrDefault(p => p.WireName == "credits_charged" && p.Type.Kind is TypeRefKind.Int32);
+        PropertyModel? credits = Property(created, "credits_charged") is { Type.Kind: TypeRefKind.Int32 } charged ? charged : null;
         return new WorkflowModel(
             requestName,
             options,
@@ -369,8 +390,8 @@ internal sealed class WorkflowMapper
                 || Property(item, "extension") is not { Type.Kind: TypeRefKind.String } extension
                 || Property(target, "upload_url") is not { Type.Kind: TypeRefKind.String } uploadUrl
                 || Property(target, "file_path") is not { Type.Kind: TypeRefKind.String } filePath
-                || request.Properties.Any(p => p.IsRequired && p != items)
-                || item.Properties.Any(p => p.IsRequired && p != assetType && p != extension))
+                || RequiresOtherThan(request, items)
+                || RequiresOtherThan(item, assetType, extension))
             {
                 continue;
             }
@@ -406,7 +427,55 @@ internal sealed class WorkflowMapper
     private static PropertyModel? ItemsOf(ObjectModel type) =>
         Property(type, "items") is { Type: { Kind: TypeRefKind.Array, Element.Kind: TypeRefKind.Object } } items ? items : null;
 
-    private static PropertyModel? Property(ObjectModel type, string wireName) => type.Properties.FirstOrDefault(p => p.WireName == wireName);
+    private static PropertyModel? Property(ObjectModel type, string wireName)
+    {
+        foreach (PropertyModel property in type.Properties)
+        {
+            if (property.WireName == wireName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> requires a property besides <paramref name="allowed"/> (its own, by reference).</summary>
+    private static bool RequiresOtherThan(ObjectModel type, params PropertyModel[] allowed)
+    {
+        foreach (PropertyModel property in type.Properties)
+        {
+            bool isAllowed = false;
+            foreach (PropertyModel other in allowed)
+            {
+                isAllowed |= ReferenceEquals(property, other);
+            }
+
+            if (property.IsRequired && !isAllowed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first of <paramref name="candidates"/> that shares a tag with <paramref name="operation"/>.</summary>
+    private static Located? SharingATag(List<Located> candidates, OperationModel operation)
+    {
+        foreach (Located candidate in candidates)
+        {
+            foreach (string tag in candidate.Operation.Tags)
+            {
+                if (operation.Tags.Contains(tag))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static MemberModel? Member(ObjectModel type, string wireName, TypeRefKind kind) =>
         Property(type, wireName) is { } property && property.Type.Kind == kind ? new MemberModel(property.Name, property.IsCSharpNullable) : null;
@@ -480,10 +549,18 @@ internal sealed class WorkflowMapper
     {
         if (!_classMembers.TryGetValue(group.ClassName, out NameScope? scope))
         {
-            scope = new NameScope(FixedMembers
-                .Concat(new[] { group.ClassName })
-                .Concat(group.Operations.Select(o => o.MethodName + "Async"))
-                .Concat(group.Groups.Select(g => g.PropertyName)));
+            var taken = new List<string>(FixedMembers) { group.ClassName };
+            foreach (OperationModel operation in group.Operations)
+            {
+                taken.Add(operation.MethodName + "Async");
+            }
+
+            foreach (OperationGroupModel child in group.Groups)
+            {
+                taken.Add(child.PropertyName);
+            }
+
+            scope = new NameScope(taken);
             _classMembers[group.ClassName] = scope;
         }
 
