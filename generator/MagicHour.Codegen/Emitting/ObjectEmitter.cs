@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
@@ -57,7 +56,12 @@ internal static class ObjectEmitter
     private static void EmitReadingConstructor(CodeWriter w, ObjectModel model)
     {
         ImmutableEquatableArray<PropertyModel> properties = model.Properties;
-        bool anyRequired = properties.Any(p => p.IsRequired);
+        bool anyRequired = false;
+        foreach (PropertyModel property in properties)
+        {
+            anyRequired |= property.IsRequired;
+        }
+
         if (anyRequired)
         {
             w.Line($"[{KnownTypes.SetsRequiredMembersAttribute}]");

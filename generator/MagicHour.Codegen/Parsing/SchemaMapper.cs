@@ -568,7 +568,18 @@ internal sealed class SchemaMapper
             .Where(flag => (type & flag) != 0)
             .Select(flag => flag.ToString().ToLowerInvariant());
 
-    private static bool EnumAllowsNull(IOpenApiSchema schema) => schema.Enum!.Any(node => node is null);
+    private static bool EnumAllowsNull(IOpenApiSchema schema)
+    {
+        foreach (JsonNode? node in schema.Enum!)
+        {
+            if (node is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool DeclaresType(IOpenApiSchema schema)
     {
