@@ -54,7 +54,7 @@ internal static class Deprecations
             for (int from = 0; CodeSpans.TryFind(note, from, out int open, out int close); from = close + 1)
             {
                 string value = CodeSpans.Content(note, open, close);
-                EnumMemberModel? replacement = deprecation.Replacements.Contains(value) ? owner.Members.FirstOrDefault(m => m.WireValue == value) : null;
+                EnumMemberModel? replacement = deprecation.Replacements.Contains(value) ? MemberOf(owner, value) : null;
                 message.Append(note, copied, open - copied).Append(replacement is null ? $"'{value}'" : $"{replacement.Name} ('{value}')");
                 copied = close + 1;
             }
@@ -63,5 +63,18 @@ internal static class Deprecations
         }
 
         w.Line(Attribute(message.ToString()));
+    }
+
+    private static EnumMemberModel? MemberOf(EnumModel owner, string wireValue)
+    {
+        foreach (EnumMemberModel member in owner.Members)
+        {
+            if (member.WireValue == wireValue)
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Net.Http;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
@@ -502,13 +503,21 @@ internal sealed class OperationMapper
     /// <summary>The stem of the operation's type names: the group path without a leading version, then the method.</summary>
     private static string TypeBaseName(PendingOperation pending)
     {
-        IEnumerable<string> segments = pending.GroupSegments;
-        if (pending.GroupSegments.Count > 1 && IsVersion(pending.GroupSegments[0]))
+        List<string> segments = pending.GroupSegments;
+        int first = segments.Count > 1 && IsVersion(segments[0]) ? 1 : 0;
+        return PascalCase(segments, first, "Segment") + pending.MethodName;
+    }
+
+    /// <summary>The segments from <paramref name="first"/> on, each in Pascal case (<paramref name="fallback"/> for one without a letter), joined.</summary>
+    private static string PascalCase(List<string> segments, int first, string fallback)
+    {
+        var joined = new StringBuilder();
+        for (int i = first; i < segments.Count; i++)
         {
-            segments = segments.Skip(1);
+            joined.Append(Identifiers.ToPascalCase(segments[i], fallback));
         }
 
-        return string.Concat(segments.Select(s => Identifiers.ToPascalCase(s, "Segment"))) + pending.MethodName;
+        return joined.ToString();
     }
 
     /// <summary><c>v1</c>, <c>V2</c>: a <c>v</c> and digits (what <c>^v[0-9]+$</c> matches, a final line break included).</summary>
@@ -577,7 +586,15 @@ internal sealed class OperationMapper
             PathItem = pathItem;
             Operation = operation;
             string[] segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            GroupSegments = segments.Where(s => s.IndexOf('{') < 0 && Identifiers.Words(s).Count > 0).ToList();
+            GroupSegments = new List<string>();
+            foreach (string segment in segments)
+            {
+                if (segment.IndexOf('{') < 0 && Identifiers.Words(segment).Count > 0)
+                {
+                    GroupSegments.Add(segment);
+                }
+            }
+
             PathParameters = Placeholders(path);
         }
 
@@ -680,7 +697,7 @@ internal sealed class OperationMapper
             {
                 string pascal = Identifiers.ToPascalCase(child.Segments[child.Segments.Count - 1], "Group");
                 string childProperty = members.Claim(pascal, pascal + "Group");
-                string childPath = string.Concat(child.Segments.Select(s => Identifiers.ToPascalCase(s, "Group")));
+                string childPath = PascalCase(child.Segments, 0, "Group");
                 string childClass = typeNames.Claim(childPath + "Client", childPath + "Operations");
                 children.Add(child.Build(childProperty, childClass, typeNames));
             }
