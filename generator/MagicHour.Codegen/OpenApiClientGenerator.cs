@@ -124,8 +124,15 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             return diagnostics;
         }
 
-        string text = inputs.FirstOrDefault(input => input.Path == path)?.Text ?? string.Empty;
-        return JsonLocator.Locate(path, text, diagnostics);
+        foreach (SpecInput input in inputs)
+        {
+            if (input.Path == path)
+            {
+                return JsonLocator.Locate(path, input.Text, diagnostics);
+            }
+        }
+
+        return JsonLocator.Locate(path, string.Empty, diagnostics);
     }
 
     private static void Report(SourceProductionContext context, ImmutableEquatableArray<DiagnosticInfo> diagnostics)

@@ -165,10 +165,13 @@ internal static class ClientEmitter
     {
         var declarations = new List<string>();
         var arguments = new List<string>();
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            declarations.Add($"{CSharpType.Of(parameter.Type, parameter.Type.IsNullable)} {parameter.Name}");
-            arguments.Add(parameter.Name);
+            if (parameter.IsRequired)
+            {
+                declarations.Add($"{CSharpType.Of(parameter.Type, parameter.Type.IsNullable)} {parameter.Name}");
+                arguments.Add(parameter.Name);
+            }
         }
 
         if (operation.RequestBody is { Kind: BodyKind.Json } json)
@@ -198,10 +201,13 @@ internal static class ClientEmitter
             }
         }
 
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            declarations.Add($"{CSharpType.Of(parameter.Type, true)} {parameter.Name} = null");
-            arguments.Add(parameter.Name);
+            if (!parameter.IsRequired)
+            {
+                declarations.Add($"{CSharpType.Of(parameter.Type, true)} {parameter.Name} = null");
+                arguments.Add(parameter.Name);
+            }
         }
 
         return (declarations, arguments);
@@ -223,9 +229,12 @@ internal static class ClientEmitter
         };
         w.OpenMethod($"public virtual {returnType} {operation.MethodName}Async", signature);
 
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType && !p.Type.IsNullable))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            ThrowIfNull(w, parameter.Name);
+            if (parameter.IsRequired && !parameter.Type.IsValueType && !parameter.Type.IsNullable)
+            {
+                ThrowIfNull(w, parameter.Name);
+            }
         }
 
         if (operation.RequestBody is { Kind: BodyKind.Json, IsRequired: true } json && !json.Type.IsValueType)
@@ -238,17 +247,23 @@ internal static class ClientEmitter
         }
         else if (operation.RequestBody is { Kind: BodyKind.Multipart or BodyKind.FormUrlEncoded } form)
         {
-            foreach (FormFieldModel field in form.Fields.Where(f => f.IsRequired && (f.IsFile || f.Type.Kind == TypeRefKind.Array || !f.Type.IsValueType) && !f.Type.IsNullable))
+            foreach (FormFieldModel field in form.Fields)
             {
-                ThrowIfNull(w, field.Name);
+                if (field.IsRequired && (field.IsFile || field.Type.Kind == TypeRefKind.Array || !field.Type.IsValueType) && !field.Type.IsNullable)
+                {
+                    ThrowIfNull(w, field.Name);
+                }
             }
         }
 
         string request = names.Request;
         w.Line($"var {request} = new {KnownTypes.ApiRequest}({HttpMethodExpression(operation.HttpMethod)}, {PathExpression(operation)}, {CodeWriter.Literal(operation.OperationId)});");
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location is ParameterLocation.Query or ParameterLocation.Header))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            EmitParameter(w, parameter, names);
+            if (parameter.Location is ParameterLocation.Query or ParameterLocation.Header)
+            {
+                EmitParameter(w, parameter, names);
+            }
         }
 
         if (operation.RequestBody is { Kind: BodyKind.Stream } streamBody)
@@ -295,9 +310,12 @@ internal static class ClientEmitter
     private static void EmitOperationDocs(CodeWriter w, OperationModel operation)
     {
         w.Doc(operation.Documentation, $"{operation.HttpMethod} {operation.Path}");
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.IsRequired))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            ParamDoc(w, parameter);
+            if (parameter.IsRequired)
+            {
+                ParamDoc(w, parameter);
+            }
         }
 
         if (operation.RequestBody is { Kind: BodyKind.Json } body)
@@ -329,9 +347,12 @@ internal static class ClientEmitter
             }
         }
 
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.IsRequired))
+        foreach (ParameterModel parameter in operation.Parameters)
         {
-            ParamDoc(w, parameter);
+            if (!parameter.IsRequired)
+            {
+                ParamDoc(w, parameter);
+            }
         }
 
         w.DocTag("param", "Cancels the call.", NameAttribute(operation.Names.CancellationToken));
@@ -489,7 +510,7 @@ internal static class ClientEmitter
             }
 
             string wireName = path.Substring(open + 1, close - open - 1);
-            ParameterModel? parameter = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
+            ParameterModel? parameter = PathParameter(operation, wireName);
             parts.Add(parameter is null
                 ? CodeWriter.Literal(path.Substring(open, close - open + 1))
                 : parameter.Type.Kind == TypeRefKind.Array
@@ -499,6 +520,19 @@ internal static class ClientEmitter
         }
 
         return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
+    }
+
+    private static ParameterModel? PathParameter(OperationModel operation, string wireName)
+    {
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && parameter.WireName == wireName)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The items joined with commas; the lambda's <c>item</c> may shadow a parameter of that name.</summary>

@@ -287,7 +287,18 @@ internal sealed class CodeWriter
             length += line.Length + 1;
         }
 
-        return length < MaxLineLength ? string.Join(" ", System.Array.ConvertAll(lines, l => l.Trim())) : null;
+        if (length >= MaxLineLength)
+        {
+            return null;
+        }
+
+        var trimmed = new string[lines.Length];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            trimmed[i] = lines[i].Trim();
+        }
+
+        return string.Join(" ", trimmed);
     }
 
     public override string ToString() => _builder.ToString();

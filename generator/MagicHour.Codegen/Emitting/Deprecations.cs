@@ -1,5 +1,5 @@
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Text;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
@@ -7,8 +7,6 @@ namespace MagicHour.Codegen.Emitting;
 /// <summary>Words the <c>[Obsolete]</c> attributes from what the spec says (<see cref="DeprecationModel"/>).</summary>
 internal static class Deprecations
 {
-    private static readonly Regex CodeSpan = new("`([^`]+)`");
-
     public static void WriteFor(CodeWriter w, TypeModel type)
     {
         if (type.Deprecation is not null)
@@ -48,18 +46,35 @@ internal static class Deprecations
             return;
         }
 
-        string message = $"'{member.WireValue}' is deprecated.";
+        var message = new StringBuilder($"'{member.WireValue}' is deprecated.");
         if (deprecation.Note is { } note)
         {
-            string worded = CodeSpan.Replace(note, mention =>
+            message.Append(' ');
+            int copied = 0;
+            for (int from = 0; CodeSpans.TryFind(note, from, out int open, out int close); from = close + 1)
             {
-                string value = mention.Groups[1].Value;
-                EnumMemberModel? replacement = deprecation.Replacements.Contains(value) ? owner.Members.FirstOrDefault(m => m.WireValue == value) : null;
-                return replacement is null ? $"'{value}'" : $"{replacement.Name} ('{value}')";
-            });
-            message += " " + worded;
+                string value = CodeSpans.Content(note, open, close);
+                EnumMemberModel? replacement = deprecation.Replacements.Contains(value) ? MemberOf(owner, value) : null;
+                message.Append(note, copied, open - copied).Append(replacement is null ? $"'{value}'" : $"{replacement.Name} ('{value}')");
+                copied = close + 1;
+            }
+
+            message.Append(note, copied, note.Length - copied);
         }
 
-        w.Line(Attribute(message));
+        w.Line(Attribute(message.ToString()));
+    }
+
+    private static EnumMemberModel? MemberOf(EnumModel owner, string wireValue)
+    {
+        foreach (EnumMemberModel member in owner.Members)
+        {
+            if (member.WireValue == wireValue)
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 }

@@ -42,11 +42,16 @@ internal static class Emitter
             files.Add(new SourceFile($"{model.HintPrefix}.{file.Group.ClassName}.g.cs", w.ToString()));
         }
 
-        foreach (KeyValuePair<string, List<TypeModel>> bucket in layout.Shared)
+        for (int bucket = 0; bucket < layout.Shared.Length; bucket++)
         {
+            if (layout.Shared[bucket].Count == 0)
+            {
+                continue;
+            }
+
             w = Start(model, builder);
-            Types(w, bucket.Value, model.Namespace, first: true);
-            files.Add(new SourceFile($"{model.HintPrefix}.Models.{bucket.Key}.g.cs", w.ToString()));
+            Types(w, layout.Shared[bucket], model.Namespace, first: true);
+            files.Add(new SourceFile($"{model.HintPrefix}.Models.{FileLayout.BucketName(bucket)}.g.cs", w.ToString()));
         }
 
         return files;

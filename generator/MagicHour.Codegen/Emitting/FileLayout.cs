@@ -16,7 +16,7 @@ internal sealed class FileLayout
     /// <summary>How many files the shared models are spread over.</summary>
     public const int SharedBuckets = 32;
 
-    private FileLayout(OperationGroupModel rootGroup, List<FileGroup> groups, List<TypeModel> rootTypes, SortedDictionary<string, List<TypeModel>> shared)
+    private FileLayout(OperationGroupModel rootGroup, List<FileGroup> groups, List<TypeModel> rootTypes, List<TypeModel>[] shared)
     {
         RootGroup = rootGroup;
         Groups = groups;
@@ -33,8 +33,12 @@ internal sealed class FileLayout
     /// <summary>Models only the root file's operations use.</summary>
     public List<TypeModel> RootTypes { get; }
 
-    /// <summary>The other models, by bucket (<see cref="Bucket"/>).</summary>
-    public SortedDictionary<string, List<TypeModel>> Shared { get; }
+    /// <summary>
+    /// The other models, by bucket (<see cref="Bucket"/>): <see cref="SharedBuckets"/> lists, empty where no model falls.
+    /// An array, not a sorted dictionary: the buckets' order is their number's, and a dictionary keyed by their names
+    /// would JIT-compile its tree for the key-value pairs on every cold run.
+    /// </summary>
+    public List<TypeModel>[] Shared { get; }
 
     public static FileLayout Of(ClientModel model)
     {
@@ -55,11 +59,26 @@ internal sealed class FileLayout
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         void Claim(OperationGroupModel group, int owner, bool recurse)
         {
+            // Every type an operation's method names: parameters, body, form fields and response.
             foreach (OperationModel operation in group.Operations)
             {
-                foreach (TypeRef type in TypesOf(operation))
+                foreach (ParameterModel parameter in operation.Parameters)
                 {
-                    Visit(type, owner);
+                    Visit(parameter.Type, owner);
+                }
+
+                if (operation.RequestBody is { } body)
+                {
+                    Visit(body.Type, owner);
+                    foreach (FormFieldModel field in body.Fields)
+                    {
+                        Visit(field.Type, owner);
+                    }
+                }
+
+                if (operation.ResponseType is { } response)
+                {
+                    Visit(response, owner);
                 }
             }
 
@@ -137,7 +156,12 @@ internal sealed class FileLayout
         }
 
         var rootTypes = new List<TypeModel>();
-        var shared = new SortedDictionary<string, List<TypeModel>>(StringComparer.Ordinal);
+        var shared = new List<TypeModel>[SharedBuckets];
+        for (int i = 0; i < shared.Length; i++)
+        {
+            shared[i] = new List<TypeModel>();
+        }
+
         foreach (TypeModel type in model.Types)
         {
             int owner = owners.TryGetValue(type.Name, out int found) ? found : Shared;
@@ -151,47 +175,18 @@ internal sealed class FileLayout
             }
             else
             {
-                string bucket = Bucket(type.Name);
-                if (!shared.TryGetValue(bucket, out List<TypeModel>? list))
-                {
-                    shared[bucket] = list = new List<TypeModel>();
-                }
-
-                list.Add(type);
+                shared[Bucket(type.Name)].Add(type);
             }
         }
 
         return new FileLayout(top, groups, rootTypes, shared);
     }
 
-    /// <summary>Every type an operation's method names: parameters, body, form fields and response.</summary>
-    private static IEnumerable<TypeRef> TypesOf(OperationModel operation)
-    {
-        foreach (ParameterModel parameter in operation.Parameters)
-        {
-            yield return parameter.Type;
-        }
-
-        if (operation.RequestBody is { } body)
-        {
-            yield return body.Type;
-            foreach (FormFieldModel field in body.Fields)
-            {
-                yield return field.Type;
-            }
-        }
-
-        if (operation.ResponseType is { } response)
-        {
-            yield return response;
-        }
-    }
-
     /// <summary>
     /// One of <see cref="SharedBuckets"/> files, from the name alone (FNV-1a, so the same on every machine and run): a
     /// model stays in its file whatever else the document declares, and no file grows much larger than the others.
     /// </summary>
-    private static string Bucket(string typeName)
+    private static int Bucket(string typeName)
     {
         uint hash = 2166136261;
         foreach (char c in typeName)
@@ -199,8 +194,11 @@ internal sealed class FileLayout
             hash = (hash ^ c) * 16777619;
         }
 
-        return (hash % SharedBuckets).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        return (int)(hash % SharedBuckets);
     }
+
+    /// <summary>A bucket's part of its file name: <c>07</c>.</summary>
+    public static string BucketName(int bucket) => bucket.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>One group's file: the group's client classes and the models only its operations use.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using MagicHour.Codegen.Model;
 
 namespace MagicHour.Codegen.Emitting;
@@ -61,15 +60,40 @@ internal static class ObjectEmitter
     private static void EmitReadingConstructor(CodeWriter w, ObjectModel model)
     {
         ImmutableEquatableArray<PropertyModel> properties = model.Properties;
-        if (properties.Any(p => p.IsRequired))
+        bool anyRequired = false;
+        foreach (PropertyModel property in properties)
+        {
+            anyRequired |= property.IsRequired;
+        }
+
+        if (anyRequired)
         {
             w.Line($"[{KnownTypes.SetsRequiredMembersAttribute}]");
         }
 
         w.Open($"private {model.Name}(ref {KnownTypes.JsonModelReader} reader)");
         // A set holds 32 bits, or 64 as a long, whose every bit is then written 1L << n (1 << 31 would widen to all the upper bits).
-        var longSets = new HashSet<string>(properties.Where(p => p.PresenceBit >= 32).Select(p => p.PresenceLocal!));
-        foreach (string presence in properties.Where(p => p.PresenceLocal is not null).Select(p => p.PresenceLocal!).Distinct())
+        var presenceSets = new List<string>();
+        var longSets = new HashSet<string>();
+        foreach (PropertyModel property in properties)
+        {
+            if (property.PresenceLocal is not { } presence)
+            {
+                continue;
+            }
+
+            if (!presenceSets.Contains(presence))
+            {
+                presenceSets.Add(presence);
+            }
+
+            if (property.PresenceBit >= 32)
+            {
+                longSets.Add(presence);
+            }
+        }
+
+        foreach (string presence in presenceSets)
         {
             w.Line($"{(longSets.Contains(presence) ? "long" : "int")} {presence} = 0;");
         }
@@ -116,7 +140,7 @@ internal static class ObjectEmitter
         }
 
         w.Close();
-        if (properties.Any(p => p.IsRequired))
+        if (anyRequired)
         {
             w.Line();
         }

@@ -38,20 +38,14 @@ internal sealed class NameScope
     /// <summary>Claims <paramref name="preferred"/> or the first free alternative, else a numbered form.</summary>
     public string Claim(string preferred, params string[] alternatives)
     {
-        if (_taken.Add(preferred))
+        for (int i = 0; ; i++)
         {
-            return preferred;
-        }
-
-        foreach (string candidate in Candidates(preferred, alternatives))
-        {
+            string candidate = Candidate(preferred, alternatives, i);
             if (_taken.Add(candidate))
             {
                 return candidate;
             }
         }
-
-        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>
@@ -60,9 +54,10 @@ internal sealed class NameScope
     /// </summary>
     public string ClaimWithCompanions(string preferred, string[] companionSuffixes, string[] unusable, params string[] alternatives)
     {
-        foreach (string candidate in Candidates(preferred, alternatives))
+        for (int i = 0; ; i++)
         {
-            if (Array.IndexOf(unusable, candidate) >= 0 || _taken.Contains(candidate) || Array.Exists(companionSuffixes, s => _taken.Contains(candidate + s)))
+            string candidate = Candidate(preferred, alternatives, i);
+            if (Array.IndexOf(unusable, candidate) >= 0 || _taken.Contains(candidate) || AnyTaken(candidate, companionSuffixes))
             {
                 continue;
             }
@@ -75,21 +70,27 @@ internal sealed class NameScope
 
             return candidate;
         }
-
-        throw new InvalidOperationException("unreachable");
     }
 
-    private static IEnumerable<string> Candidates(string preferred, string[] alternatives)
+    private bool AnyTaken(string name, string[] suffixes)
     {
-        yield return preferred;
-        foreach (string alternative in alternatives)
+        foreach (string suffix in suffixes)
         {
-            yield return alternative;
+            if (_taken.Contains(name + suffix))
+            {
+                return true;
+            }
         }
 
-        for (int i = 2; ; i++)
-        {
-            yield return preferred + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        return false;
     }
+
+    /// <summary>
+    /// The names to try, by <paramref name="index"/>: <paramref name="preferred"/>, then each of
+    /// <paramref name="alternatives"/>, then <paramref name="preferred"/> numbered from 2.
+    /// </summary>
+    private static string Candidate(string preferred, string[] alternatives, int index) =>
+        index == 0 ? preferred
+        : index <= alternatives.Length ? alternatives[index - 1]
+        : preferred + (index - alternatives.Length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 using MagicHour.Codegen.Model;
 using Microsoft.OpenApi;
@@ -89,12 +88,32 @@ internal static class Docs
         return new DocModel(summary, string.IsNullOrEmpty(remarks) ? null : remarks);
     }
 
+    /// <summary>Whether every value is a JSON value, and none of them a string.</summary>
+    private static bool AllButText(IList<JsonNode> values)
+    {
+        foreach (JsonNode? value in values)
+        {
+            if (value is not JsonValue json || json.TryGetValue(out string? _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string? Limits(IOpenApiSchema schema)
     {
         var parts = new List<string>();
-        if (schema.Enum is { Count: > 0 } values && values.All(v => v is JsonValue value && !value.TryGetValue(out string? _)))
+        if (schema.Enum is { Count: > 0 } values && AllButText(values))
         {
-            parts.Add("Allowed values: " + string.Join(", ", values.Select(v => v is null ? "null" : Compact(v))) + ".");
+            var shown = new List<string>(values.Count);
+            foreach (JsonNode? value in values)
+            {
+                shown.Add(value is null ? "null" : Compact(value));
+            }
+
+            parts.Add("Allowed values: " + string.Join(", ", shown) + ".");
         }
 
         if (schema.Minimum is { } minimum && schema.Maximum is { } maximum)

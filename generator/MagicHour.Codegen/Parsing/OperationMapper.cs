@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 using System.Net.Http;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
@@ -184,7 +185,7 @@ internal sealed class OperationMapper
 
         foreach (string placeholder in pending.PathParameters)
         {
-            if (!parameters.Any(p => p.Location == ModelParameterLocation.Path && p.WireName == placeholder))
+            if (!HasPathParameter(parameters, placeholder))
             {
                 _context.Report(DiagnosticDescriptors.PathPlaceholderWithoutParameter, pointer, placeholder, operationName);
                 parameters.Add(new ParameterModel(names.Claim(Identifiers.ToCamelCase(placeholder), Identifiers.ToCamelCase(placeholder + "Value")), placeholder, ModelParameterLocation.Path, TypeRef.String, true, false, null));
@@ -253,7 +254,15 @@ internal sealed class OperationMapper
 
 
         string operationId = operation.OperationId is { Length: > 0 } id ? id : operationName;
-        var tags = (operation.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name ?? string.Empty).Where(t => t.Length > 0).ToImmutableEquatableArray();
+        var tags = new List<string>();
+        foreach (OpenApiTagReference tag in operation.Tags ?? Enumerable.Empty<OpenApiTagReference>())
+        {
+            if (tag.Name is { Length: > 0 } tagName)
+            {
+                tags.Add(tagName);
+            }
+        }
+
         return new OperationModel(
             pending.MethodName!,
             pending.HttpMethod,
@@ -265,7 +274,7 @@ internal sealed class OperationMapper
             body,
             responseType,
             errors.ToImmutableEquatableArray(),
-            tags,
+            tags.ToImmutableEquatableArray(),
             methodNames)
         {
             Hints = WorkflowMapper.ReadHints(operation, pointer, _context),
@@ -423,10 +432,36 @@ internal sealed class OperationMapper
     private static string Titled(OpenApiOperation operation) =>
         operation.Summary is { Length: > 0 } summary && summary.IndexOf('\n') < 0 ? $" ({summary.Trim().TrimEnd('.')})" : string.Empty;
 
-    private static IEnumerable<ParameterModel> OrderParameters(List<ParameterModel> parameters) =>
-        parameters.Where(p => p.Location == ModelParameterLocation.Path)
-            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && p.IsRequired))
-            .Concat(parameters.Where(p => p.Location != ModelParameterLocation.Path && !p.IsRequired));
+    /// <summary>Path parameters first, then the other required ones, then the optional ones; each in document order.</summary>
+    private static List<ParameterModel> OrderParameters(List<ParameterModel> parameters)
+    {
+        var ordered = new List<ParameterModel>(parameters.Count);
+        for (int rank = 0; rank < 3; rank++)
+        {
+            foreach (ParameterModel parameter in parameters)
+            {
+                if ((parameter.Location == ModelParameterLocation.Path ? 0 : parameter.IsRequired ? 1 : 2) == rank)
+                {
+                    ordered.Add(parameter);
+                }
+            }
+        }
+
+        return ordered;
+    }
+
+    private static bool HasPathParameter(List<ParameterModel> parameters, string wireName)
+    {
+        foreach (ParameterModel parameter in parameters)
+        {
+            if (parameter.Location == ModelParameterLocation.Path && parameter.WireName == wireName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IOpenApiParameter Target(IOpenApiParameter parameter)
     {
@@ -468,13 +503,21 @@ internal sealed class OperationMapper
     /// <summary>The stem of the operation's type names: the group path without a leading version, then the method.</summary>
     private static string TypeBaseName(PendingOperation pending)
     {
-        IEnumerable<string> segments = pending.GroupSegments;
-        if (pending.GroupSegments.Count > 1 && IsVersion(pending.GroupSegments[0]))
+        List<string> segments = pending.GroupSegments;
+        int first = segments.Count > 1 && IsVersion(segments[0]) ? 1 : 0;
+        return PascalCase(segments, first, "Segment") + pending.MethodName;
+    }
+
+    /// <summary>The segments from <paramref name="first"/> on, each in Pascal case (<paramref name="fallback"/> for one without a letter), joined.</summary>
+    private static string PascalCase(List<string> segments, int first, string fallback)
+    {
+        var joined = new StringBuilder();
+        for (int i = first; i < segments.Count; i++)
         {
-            segments = segments.Skip(1);
+            joined.Append(Identifiers.ToPascalCase(segments[i], fallback));
         }
 
-        return string.Concat(segments.Select(s => Identifiers.ToPascalCase(s, "Segment"))) + pending.MethodName;
+        return joined.ToString();
     }
 
     /// <summary><c>v1</c>, <c>V2</c>: a <c>v</c> and digits (what <c>^v[0-9]+$</c> matches, a final line break included).</summary>
@@ -543,7 +586,15 @@ internal sealed class OperationMapper
             PathItem = pathItem;
             Operation = operation;
             string[] segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            GroupSegments = segments.Where(s => s.IndexOf('{') < 0 && Identifiers.Words(s).Count > 0).ToList();
+            GroupSegments = new List<string>();
+            foreach (string segment in segments)
+            {
+                if (segment.IndexOf('{') < 0 && Identifiers.Words(segment).Count > 0)
+                {
+                    GroupSegments.Add(segment);
+                }
+            }
+
             PathParameters = Placeholders(path);
         }
 
@@ -605,7 +656,7 @@ internal sealed class OperationMapper
             for (int depth = 0; depth < segments.Count; depth++)
             {
                 string segment = segments[depth];
-                GroupBuilder? child = current._children.FirstOrDefault(c => c.Segments[depth] == segment);
+                GroupBuilder? child = current.Child(depth, segment);
                 if (child is null)
                 {
                     child = new GroupBuilder(segments.Take(depth + 1).ToList());
@@ -616,6 +667,19 @@ internal sealed class OperationMapper
             }
 
             return current;
+        }
+
+        private GroupBuilder? Child(int depth, string segment)
+        {
+            foreach (GroupBuilder child in _children)
+            {
+                if (child.Segments[depth] == segment)
+                {
+                    return child;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The group's model; each child's class is <c>{Path}Client</c>, or <c>{Path}Operations</c> when a type has that name.</summary>
@@ -633,7 +697,7 @@ internal sealed class OperationMapper
             {
                 string pascal = Identifiers.ToPascalCase(child.Segments[child.Segments.Count - 1], "Group");
                 string childProperty = members.Claim(pascal, pascal + "Group");
-                string childPath = string.Concat(child.Segments.Select(s => Identifiers.ToPascalCase(s, "Group")));
+                string childPath = PascalCase(child.Segments, 0, "Group");
                 string childClass = typeNames.Claim(childPath + "Client", childPath + "Operations");
                 children.Add(child.Build(childProperty, childClass, typeNames));
             }

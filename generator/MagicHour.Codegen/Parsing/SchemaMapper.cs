@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using MagicHour.Codegen.Diagnostics;
 using MagicHour.Codegen.Model;
 using MagicHour.Codegen.Naming;
@@ -19,7 +18,6 @@ internal sealed class SchemaMapper
 {
     private static readonly string[] ConverterSuffix = { "JsonConverter" };
     private static readonly string[] NameExtensions = { "x-csharp-name", "x-csharp-type-name", "x-type-name" };
-    private static readonly Regex CodeSpan = new("`([^`]+)`");
 
     private readonly ParseContext _context;
     private readonly Dictionary<string, IOpenApiSchema> _components = new(StringComparer.Ordinal);
@@ -355,62 +353,15 @@ internal sealed class SchemaMapper
         int presenceCount = 0;
         var seenWireNames = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach ((string wireName, IOpenApiSchema propertySchema, bool required, string propertyPointer) in CollectProperties(schema, pointer))
-        {
-            if (!seenWireNames.Add(wireName))
-            {
-                continue;
-            }
-
-            string pascal = Identifiers.ToPascalCase(wireName, "Value");
-            string propertyName = members.Claim(pascal, pascal + "Value");
-            TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
-            DocModel docs = DocModel.Empty;
-            DeprecationModel? deprecation = null;
-            if (propertySchema is not null)
-            {
-                IOpenApiSchema target = Resolve(propertySchema);
-                docs = Docs.ForProperty(propertySchema, target);
-                deprecation = propertySchema is OpenApiSchemaReference { Reference: { } own } && own.Deprecated is { } overridden
-                    ? (overridden ? DeprecationModel.Plain : null)
-                    : DeprecationOf(target);
-            }
-
-            // A required property is checked once the object is read: a reference type by its null value, any other
-            // (null is valid, or a value type, whose null the read itself refuses) by a bit set when it is read.
-            string? presenceLocal = null;
-            int presenceBit = 0;
-            if (required && (type.IsNullable || type.IsValueType))
-            {
-                presenceLocal = presenceCount < 64 ? "seen" : "seen" + ((presenceCount / 64) + 1).ToString(CultureInfo.InvariantCulture);
-                presenceBit = presenceCount % 64;
-                presenceCount++;
-            }
-
-            properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation, presenceLocal, presenceBit));
-        }
-
-        if (schema.AdditionalProperties is not null && properties.Count > 0)
-        {
-            _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, pointer + "/additionalProperties", name);
-        }
-
-        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()));
-        return new TypeRef(TypeRefKind.Object, name);
-    }
-
-    /// <summary>Own properties plus those of every <c>allOf</c> part, in document order.</summary>
-    private IEnumerable<(string WireName, IOpenApiSchema Schema, bool Required, string Pointer)> CollectProperties(IOpenApiSchema schema, string pointer)
-    {
-        var required = new HashSet<string>(schema.Required ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+        // Own properties plus those of every allOf part, in document order; a name met again is the first one's.
         var parts = new List<(IOpenApiSchema Schema, string Pointer)>();
-        var visited = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
-        CollectParts(schema, pointer, parts, visited, 0);
+        CollectParts(schema, pointer, parts, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance), 0);
+        var requiredNames = new HashSet<string>(schema.Required ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
         foreach ((IOpenApiSchema part, _) in parts)
         {
-            foreach (string name in part.Required ?? Enumerable.Empty<string>())
+            foreach (string requiredName in part.Required ?? Enumerable.Empty<string>())
             {
-                required.Add(name);
+                requiredNames.Add(requiredName);
             }
         }
 
@@ -423,11 +374,55 @@ internal sealed class SchemaMapper
 
             foreach (KeyValuePair<string, IOpenApiSchema> property in part.Properties)
             {
-                yield return (property.Key, property.Value, required.Contains(property.Key), partPointer + "/properties/" + JsonLocator.Escape(property.Key));
+                string wireName = property.Key;
+                if (!seenWireNames.Add(wireName))
+                {
+                    continue;
+                }
+
+                IOpenApiSchema propertySchema = property.Value;
+                bool required = requiredNames.Contains(wireName);
+                string propertyPointer = partPointer + "/properties/" + JsonLocator.Escape(wireName);
+
+                string pascal = Identifiers.ToPascalCase(wireName, "Value");
+                string propertyName = members.Claim(pascal, pascal + "Value");
+                TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
+                DocModel docs = DocModel.Empty;
+                DeprecationModel? deprecation = null;
+                if (propertySchema is not null)
+                {
+                    IOpenApiSchema target = Resolve(propertySchema);
+                    docs = Docs.ForProperty(propertySchema, target);
+                    deprecation = propertySchema is OpenApiSchemaReference { Reference: { } own } && own.Deprecated is { } overridden
+                        ? (overridden ? DeprecationModel.Plain : null)
+                        : DeprecationOf(target);
+                }
+
+                // A required property is checked once the object is read: a reference type by its null value, any other
+                // (null is valid, or a value type, whose null the read itself refuses) by a bit set when it is read.
+                string? presenceLocal = null;
+                int presenceBit = 0;
+                if (required && (type.IsNullable || type.IsValueType))
+                {
+                    presenceLocal = presenceCount < 64 ? "seen" : "seen" + ((presenceCount / 64) + 1).ToString(CultureInfo.InvariantCulture);
+                    presenceBit = presenceCount % 64;
+                    presenceCount++;
+                }
+
+                properties.Add(new PropertyModel(wireName, propertyName, type, required, docs, deprecation, presenceLocal, presenceBit));
             }
         }
+
+        if (schema.AdditionalProperties is not null && properties.Count > 0)
+        {
+            _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, pointer + "/additionalProperties", name);
+        }
+
+        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()));
+        return new TypeRef(TypeRefKind.Object, name);
     }
 
+    /// <summary>The schema's <c>allOf</c> parts (and theirs) in document order, then the schema itself, each with its pointer.</summary>
     private void CollectParts(IOpenApiSchema schema, string pointer, List<(IOpenApiSchema, string)> parts, HashSet<IOpenApiSchema> visited, int depth)
     {
         IOpenApiSchema target = schema is OpenApiSchemaReference reference ? reference.Target! : schema;
@@ -502,9 +497,9 @@ internal sealed class SchemaMapper
     {
         string text = note.Trim();
         var replacements = new List<string>();
-        foreach (Match mention in CodeSpan.Matches(text))
+        for (int from = 0; CodeSpans.TryFind(text, from, out int open, out int close); from = close + 1)
         {
-            string mentioned = mention.Groups[1].Value;
+            string mentioned = CodeSpans.Content(text, open, close);
             if (mentioned != value && values.Contains(mentioned) && !replacements.Contains(mentioned))
             {
                 replacements.Add(mentioned);
@@ -573,7 +568,18 @@ internal sealed class SchemaMapper
             .Where(flag => (type & flag) != 0)
             .Select(flag => flag.ToString().ToLowerInvariant());
 
-    private static bool EnumAllowsNull(IOpenApiSchema schema) => schema.Enum!.Any(node => node is null);
+    private static bool EnumAllowsNull(IOpenApiSchema schema)
+    {
+        foreach (JsonNode? node in schema.Enum!)
+        {
+            if (node is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool DeclaresType(IOpenApiSchema schema)
     {

@@ -48,7 +48,15 @@ internal sealed class WorkflowMapper
     public WorkflowMapper(IEnumerable<TypeModel> types, SpecInput input, ParseContext context)
     {
         _context = context;
-        _objects = types.OfType<ObjectModel>().ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _objects = new Dictionary<string, ObjectModel>(StringComparer.Ordinal);
+        foreach (TypeModel type in types)
+        {
+            if (type is ObjectModel objectModel)
+            {
+                _objects.Add(objectModel.Name, objectModel);
+            }
+        }
+
         foreach (Override entry in ReadMetadata(input.StatusOperations, StatusMetadata, "'createOperationId=statusOperationId' (or '=none')"))
         {
             _statusOverrides[entry.OperationId] = entry;
@@ -122,21 +130,26 @@ internal sealed class WorkflowMapper
         var all = new List<Located>();
         Collect(root, all);
         var byId = new Dictionary<string, Located>(StringComparer.Ordinal);
+        var statusCandidates = new List<Located>();
         foreach (Located located in all)
         {
             if (!byId.ContainsKey(located.Operation.OperationId))
             {
                 byId[located.Operation.OperationId] = located;
             }
+
+            if (IsStatusOperation(located.Operation))
+            {
+                statusCandidates.Add(located);
+            }
         }
 
         CheckOverriddenOperations(all, byId);
-        var statusCandidates = all.Where(o => IsStatusOperation(o.Operation)).ToList();
         var added = new Dictionary<object, OperationModel>(ReferenceEqualityComparer.Instance);
-        (Located Operation, UploadAdapterModel Adapter)? upload = FindUpload(all);
-        if (upload is { } found)
+        Upload? upload = FindUpload(all);
+        if (upload is not null)
         {
-            added[found.Operation.Operation] = found.Operation.Operation with { UploadAdapter = found.Adapter };
+            added[upload.Operation.Operation] = upload.Operation.Operation with { UploadAdapter = upload.Adapter };
         }
 
         var adapters = new Dictionary<string, MethodRefModel>(StringComparer.Ordinal);
@@ -154,18 +167,26 @@ internal sealed class WorkflowMapper
 
     private static OperationGroupModel Rebuild(OperationGroupModel group, Dictionary<object, OperationModel> added, Dictionary<object, WorkflowModel> workflows)
     {
-        var operations = group.Operations
-            .Select(o => (added.TryGetValue(o, out OperationModel? withAdapters) ? withAdapters : o) with { Workflow = workflows.TryGetValue(o, out WorkflowModel? w) ? w : null })
-            .ToImmutableEquatableArray();
-        var groups = group.Groups.Select(g => Rebuild(g, added, workflows)).ToImmutableEquatableArray();
-        return group with { Operations = operations, Groups = groups };
+        var operations = new List<OperationModel>(group.Operations.Count);
+        foreach (OperationModel o in group.Operations)
+        {
+            operations.Add((added.TryGetValue(o, out OperationModel? withAdapters) ? withAdapters : o) with { Workflow = workflows.TryGetValue(o, out WorkflowModel? w) ? w : null });
+        }
+
+        var groups = new List<OperationGroupModel>(group.Groups.Count);
+        foreach (OperationGroupModel child in group.Groups)
+        {
+            groups.Add(Rebuild(child, added, workflows));
+        }
+
+        return group with { Operations = operations.ToImmutableEquatableArray(), Groups = groups.ToImmutableEquatableArray() };
     }
 
     private WorkflowModel? WorkflowFor(
         Located create,
         Dictionary<string, Located> byId,
         List<Located> statusCandidates,
-        (Located Operation, UploadAdapterModel Adapter)? upload,
+        Upload? upload,
         Dictionary<string, MethodRefModel> adapters,
         Dictionary<object, OperationModel> added)
     {
@@ -175,7 +196,7 @@ internal sealed class WorkflowMapper
             return null;
         }
 
-        Located status;
+        Located? status;
         Override? chosen = _statusOverrides.TryGetValue(operation.OperationId, out Override? fromMetadata)
             ? fromMetadata
             : operation.Hints.StatusOperationId is { } fromSpec ? Override.FromExtension(operation, StatusExtension, fromSpec) : null;
@@ -187,7 +208,7 @@ internal sealed class WorkflowMapper
             }
 
             status = statusCandidates.FirstOrDefault(c => c.Operation.OperationId == chosen.Value);
-            if (status.Operation is null)
+            if (status is null)
             {
                 string why = byId.ContainsKey(chosen.Value) ? "it is not a GET …/{id} taking only the id, whose response has an id and a status" : "no operation has that id";
                 Report(DiagnosticDescriptors.WorkflowOverrideUnknownStatusOperation, chosen, chosen.Value, operation.OperationId, why);
@@ -196,8 +217,8 @@ internal sealed class WorkflowMapper
         }
         else
         {
-            status = statusCandidates.FirstOrDefault(c => c.Operation.Tags.Any(t => operation.Tags.Contains(t)));
-            if (status.Operation is null)
+            status = SharingATag(statusCandidates, operation);
+            if (status is null)
             {
                 return null;
             }
@@ -247,7 +268,7 @@ internal sealed class WorkflowMapper
         }
 
         PropertyModel id = created!.Properties.First(IsIdProperty);
-        PropertyModel? credits = created.Properties.FirstOrDefault(p => p.WireName == "credits_charged" && p.Type.Kind is TypeRefKind.Int32);
+        PropertyModel? credits = Property(created, "credits_charged") is { Type.Kind: TypeRefKind.Int32 } charged ? charged : null;
         return new WorkflowModel(
             requestName,
             options,
@@ -262,7 +283,7 @@ internal sealed class WorkflowMapper
             status.Operation.MethodName,
             status.Operation.ResponseType!,
             adapter,
-            upload is { } u ? new MethodRefModel(u.Operation.Group.ClassName, u.Adapter.MethodName) : null,
+            upload is null ? null : new MethodRefModel(upload.Operation.Group.ClassName, upload.Adapter.MethodName),
             assets.ToImmutableEquatableArray());
     }
 
@@ -354,7 +375,7 @@ internal sealed class WorkflowMapper
     /// <c>type</c> and <c>extension</c> (nothing else required) and whose response is <c>items[]</c> of
     /// <c>upload_url</c> and <c>file_path</c>; with the method that builds its request from the runtime's file list.
     /// </summary>
-    private (Located Operation, UploadAdapterModel Adapter)? FindUpload(List<Located> all)
+    private Upload? FindUpload(List<Located> all)
     {
         foreach (Located located in all)
         {
@@ -369,8 +390,8 @@ internal sealed class WorkflowMapper
                 || Property(item, "extension") is not { Type.Kind: TypeRefKind.String } extension
                 || Property(target, "upload_url") is not { Type.Kind: TypeRefKind.String } uploadUrl
                 || Property(target, "file_path") is not { Type.Kind: TypeRefKind.String } filePath
-                || request.Properties.Any(p => p.IsRequired && p != items)
-                || item.Properties.Any(p => p.IsRequired && p != assetType && p != extension))
+                || RequiresOtherThan(request, items)
+                || RequiresOtherThan(item, assetType, extension))
             {
                 continue;
             }
@@ -396,7 +417,7 @@ internal sealed class WorkflowMapper
                 targets.Type.Element!.IsNullable,
                 uploadUrl.Name,
                 filePath.Name);
-            return (located, adapter);
+            return new Upload(located, adapter);
         }
 
         return null;
@@ -406,7 +427,55 @@ internal sealed class WorkflowMapper
     private static PropertyModel? ItemsOf(ObjectModel type) =>
         Property(type, "items") is { Type: { Kind: TypeRefKind.Array, Element.Kind: TypeRefKind.Object } } items ? items : null;
 
-    private static PropertyModel? Property(ObjectModel type, string wireName) => type.Properties.FirstOrDefault(p => p.WireName == wireName);
+    private static PropertyModel? Property(ObjectModel type, string wireName)
+    {
+        foreach (PropertyModel property in type.Properties)
+        {
+            if (property.WireName == wireName)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> requires a property besides <paramref name="allowed"/> (its own, by reference).</summary>
+    private static bool RequiresOtherThan(ObjectModel type, params PropertyModel[] allowed)
+    {
+        foreach (PropertyModel property in type.Properties)
+        {
+            bool isAllowed = false;
+            foreach (PropertyModel other in allowed)
+            {
+                isAllowed |= ReferenceEquals(property, other);
+            }
+
+            if (property.IsRequired && !isAllowed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The first of <paramref name="candidates"/> that shares a tag with <paramref name="operation"/>.</summary>
+    private static Located? SharingATag(List<Located> candidates, OperationModel operation)
+    {
+        foreach (Located candidate in candidates)
+        {
+            foreach (string tag in candidate.Operation.Tags)
+            {
+                if (operation.Tags.Contains(tag))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static MemberModel? Member(ObjectModel type, string wireName, TypeRefKind kind) =>
         Property(type, wireName) is { } property && property.Type.Kind == kind ? new MemberModel(property.Name, property.IsCSharpNullable) : null;
@@ -461,7 +530,7 @@ internal sealed class WorkflowMapper
 
         foreach (Override entry in _statusOverrides.Values.Concat(_assetOverrides.Values.SelectMany(l => l.Take(1))).ToList())
         {
-            string? why = !byId.TryGetValue(entry.OperationId, out Located located) ? "does not exist"
+            string? why = !byId.TryGetValue(entry.OperationId, out Located? located) ? "does not exist"
                 : !CreatesProject(located.Operation, out _, out _) ? NotACreate
                 : null;
             if (why is null)
@@ -480,10 +549,18 @@ internal sealed class WorkflowMapper
     {
         if (!_classMembers.TryGetValue(group.ClassName, out NameScope? scope))
         {
-            scope = new NameScope(FixedMembers
-                .Concat(new[] { group.ClassName })
-                .Concat(group.Operations.Select(o => o.MethodName + "Async"))
-                .Concat(group.Groups.Select(g => g.PropertyName)));
+            var taken = new List<string>(FixedMembers) { group.ClassName };
+            foreach (OperationModel operation in group.Operations)
+            {
+                taken.Add(operation.MethodName + "Async");
+            }
+
+            foreach (OperationGroupModel child in group.Groups)
+            {
+                taken.Add(child.PropertyName);
+            }
+
+            scope = new NameScope(taken);
             _classMembers[group.ClassName] = scope;
         }
 
@@ -504,11 +581,12 @@ internal sealed class WorkflowMapper
     }
 
     /// <summary>The entries of an MSBuild metadata value (<c>key=value;…</c>); a malformed one is reported and left out.</summary>
-    private IEnumerable<Override> ReadMetadata(string? text, string metadata, string expected)
+    private List<Override> ReadMetadata(string? text, string metadata, string expected)
     {
+        var entries = new List<Override>();
         if (text is not { Length: > 0 })
         {
-            yield break;
+            return entries;
         }
 
         foreach (string raw in text.Split(';'))
@@ -528,8 +606,10 @@ internal sealed class WorkflowMapper
                 continue;
             }
 
-            yield return new Override(key, value, entry, $"The MSBuild metadata {metadata}", null);
+            entries.Add(new Override(key, value, entry, $"The MSBuild metadata {metadata}", null));
         }
+
+        return entries;
     }
 
     private static string Step(string segment) => segment.EndsWith("[]", StringComparison.Ordinal) ? segment.Substring(0, segment.Length - 2) : segment;
@@ -549,8 +629,14 @@ internal sealed class WorkflowMapper
         }
     }
 
-    /// <summary>An operation and the group class it is generated in.</summary>
-    private readonly record struct Located(OperationModel Operation, OperationGroupModel Group);
+    /// <summary>
+    /// An operation and the group class it is generated in. A class, not a struct: lists, dictionaries and LINQ over a
+    /// reference type share the framework's precompiled code, where a struct would have each JIT-compiled for it.
+    /// </summary>
+    private sealed record Located(OperationModel Operation, OperationGroupModel Group);
+
+    /// <summary>The operation that mints upload URLs, and the adapter that builds its request.</summary>
+    private sealed record Upload(Located Operation, UploadAdapterModel Adapter);
 
     /// <summary>
     /// One override entry: the operation it is about, its value (a status operation id or one asset field path), the

@@ -27,8 +27,15 @@ internal sealed record DuplicateClient(string HintPrefix, string Namespace, stri
 /// </summary>
 internal static class DuplicateClients
 {
-    public static ImmutableEquatableArray<DuplicateClient> Find(ImmutableArray<GeneratedClient> clients) =>
-        clients
+    public static ImmutableEquatableArray<DuplicateClient> Find(ImmutableArray<GeneratedClient> clients)
+    {
+        if (clients.Length < 2)
+        {
+            // The usual project, with one document: nothing to group.
+            return ImmutableEquatableArray<DuplicateClient>.Empty;
+        }
+
+        return clients
             .GroupBy(c => c.HintPrefix, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() > 1)
             .Select(g => new DuplicateClient(
@@ -38,9 +45,20 @@ internal static class DuplicateClients
                 g.Select(c => c.Path).OrderBy(p => p, StringComparer.Ordinal).ToImmutableEquatableArray()))
             .OrderBy(d => d.HintPrefix, StringComparer.Ordinal)
             .ToImmutableEquatableArray();
+    }
 
-    public static bool IsDuplicate(ClientModel model, ImmutableEquatableArray<string> duplicatePrefixes) =>
-        duplicatePrefixes.Any(prefix => string.Equals(prefix, model.HintPrefix, StringComparison.OrdinalIgnoreCase));
+    public static bool IsDuplicate(ClientModel model, ImmutableEquatableArray<string> duplicatePrefixes)
+    {
+        foreach (string prefix in duplicatePrefixes)
+        {
+            if (string.Equals(prefix, model.HintPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>One error per document, at its start, naming the others.</summary>
     public static void Report(SourceProductionContext context, ImmutableEquatableArray<DuplicateClient> duplicates)
