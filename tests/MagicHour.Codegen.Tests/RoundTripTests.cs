@@ -80,6 +80,19 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_record_holding_what_json_cannot_hold_still_prints()
+    {
+        Type type = Client.Type("AiImageEditorCreateRequest");
+        const string json = """{"aspect_ratio":"16:9","model":"default","style":{"prompt":"p"},"assets":{"image_file_path":"a.png"}}""";
+        object value = JsonSerializer.Deserialize(json, type)!;
+        type.GetProperty("ImageCount")!.SetValue(value, double.NaN);
+
+        string printed = value.ToString()!;
+        Assert.StartsWith("AiImageEditorCreateRequest { (not printable as JSON: ", printed);
+        Assert.EndsWith(") }", printed);
+    }
+
+    [Fact]
     public void An_unknown_enum_value_is_kept_not_rejected_or_guessed()
     {
         Type type = Client.Type("ImageProjectsGetResponse");

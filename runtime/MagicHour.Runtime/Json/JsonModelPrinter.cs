@@ -1,3 +1,4 @@
+using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Text;
@@ -21,13 +22,21 @@ public static class JsonModelPrinter
     public static bool PrintMembers(IJsonModel model, StringBuilder builder)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer, Options);
             model.Write(new JsonModelWriter(writer));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
+        {
+            // A value JSON cannot hold (a NaN, a union case the client does not declare) must not make ToString() throw,
+            // as the debugger calls it to show the value: say what stops it instead.
+            builder.Append("(not printable as JSON: ").Append(e.Message).Append(')');
+            return true;
         }
 
         // The object's braces are the record's own: "Name { " and " }".
-        System.ReadOnlySpan<byte> json = buffer.WrittenSpan;
+        ReadOnlySpan<byte> json = buffer.WrittenSpan;
         if (json.Length <= 2 || json[0] != (byte)'{')
         {
             return false;
