@@ -24,7 +24,7 @@ internal static class Report
         output.WriteLine($"- Load average (1, 5, 15 min): {start.LoadAverage ?? "n/a"} at the start, {end.LoadAverage ?? "n/a"} at the end; on a shared machine the times are upper bounds.");
         output.WriteLine($"- Command: `dotnet run -c Release --project tests/MagicHour.Codegen.Benchmarks -- {string.Join(' ', args)}`".Replace(" -- `", "`"));
         string nswagArguments = string.Join(' ', NSwagRunner.Arguments("<document>.json", "<output>.cs").Concat(options.NSwagArguments));
-        output.WriteLine($"- Compiler: {SdkCompiler.Description} (ReadyToRun, as `dotnet build` runs it), for our generator's runs and both compilations.");
+        output.WriteLine($"- Compiler: {SdkCompiler.Description} (ReadyToRun, with server GC, as `dotnet build` runs it), for our generator's runs and both compilations.");
         output.WriteLine($"- NSwag: {nswag ?? "not run"}: `{nswagArguments}`, otherwise its defaults.");
         output.WriteLine(
             $"- Generation, cold: a fresh process per run, ours and NSwag's alternately ({options.ColdRuns} each): ours is the generator driver's first run (the compiler's own code is ReadyToRun, as in `dotnet build`; our generator's and Microsoft.OpenApi's are JIT-compiled, and counted); NSwag's is the Duration it reports. " +
