@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -18,14 +19,14 @@ internal static class GeneratorMeasure
         var spec = new SpecText(path, new BenchDocument(path).ReadText());
         CSharpCompilation compilation = GeneratorHost.Compilation();
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        System.TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        TimeSpan jitBefore = JitInfo.GetCompilationTime();
+        long methodsBefore = JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         GeneratorDriver driver = GeneratorHost.Driver(spec).RunGenerators(compilation);
         clock.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
-        double jitMilliseconds = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        long jitMethods = JitInfo.GetCompiledMethodCount() - methodsBefore;
+        double jitMilliseconds = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
         Check(driver.GetRunResult().Results.Single());
         using Process self = Process.GetCurrentProcess();
         self.Refresh();

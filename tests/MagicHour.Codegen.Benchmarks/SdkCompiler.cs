@@ -20,16 +20,16 @@ internal static class SdkCompiler
     private const string Variable = "MAGICHOUR_BENCHMARK_ROSLYN";
 
     /// <summary>The folder the compiler is loaded from; children inherit it.</summary>
-    public static string Directory { get; private set; } = "";
+    public static string Folder { get; private set; } = "";
 
     /// <summary>Call first, before any Roslyn type is touched.</summary>
     public static void Use()
     {
-        Directory = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } inherited ? inherited : Locate();
-        Environment.SetEnvironmentVariable(Variable, Directory);
+        Folder = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } inherited ? inherited : Locate();
+        Environment.SetEnvironmentVariable(Variable, Folder);
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
-            string path = Path.Combine(Directory, name.Name + ".dll");
+            string path = Path.Combine(Folder, name.Name + ".dll");
             return name.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && File.Exists(path)
                 ? context.LoadFromAssemblyPath(path)
                 : null;
@@ -39,7 +39,7 @@ internal static class SdkCompiler
     /// <summary>The compiler's version, as the table prints it.</summary>
     public static string Description =>
         $"Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]} " +
-        $"from {Path.GetRelativePath(DotnetRoot, Directory)}";
+        $"from {Path.GetRelativePath(DotnetRoot, Folder)}";
 
     private static string DotnetRoot =>
         Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
@@ -47,16 +47,21 @@ internal static class SdkCompiler
     private static string Locate()
     {
         string sdks = Path.Combine(DotnetRoot, "sdk");
-        string? version = SdkVersion();
-        string? chosen = version is not null && System.IO.Directory.Exists(Bincore(Path.Combine(sdks, version)))
-            ? Bincore(Path.Combine(sdks, version))
-            : System.IO.Directory.Exists(sdks)
-                ? System.IO.Directory.GetDirectories(sdks).Select(Bincore).Where(System.IO.Directory.Exists)
-                    .OrderByDescending(d => Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(d)))?.Split('-')[0], out Version? v) ? v : new Version())
-                    .FirstOrDefault()
-                : null;
-        return chosen ?? throw new InvalidOperationException($"No SDK compiler found under {sdks} (sdk/<version>/Roslyn/bincore): the benchmark runs on the compiler `dotnet build` uses.");
+        if (SdkVersion() is { } version && Directory.Exists(Bincore(Path.Combine(sdks, version))))
+        {
+            return Bincore(Path.Combine(sdks, version));
+        }
+
+        // No answer from `dotnet --version`: the newest SDK installed.
+        string? newest = Directory.Exists(sdks)
+            ? Directory.GetDirectories(sdks).Select(Bincore).Where(Directory.Exists).OrderByDescending(SdkVersionOf).FirstOrDefault()
+            : null;
+        return newest ?? throw new InvalidOperationException($"No SDK compiler found under {sdks} (sdk/<version>/Roslyn/bincore): the benchmark runs on the compiler `dotnet build` uses.");
     }
+
+    /// <summary>The version in <c>sdk/&lt;version&gt;/Roslyn/bincore</c>, a preview's suffix left out.</summary>
+    private static Version SdkVersionOf(string bincore) =>
+        Version.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(bincore)))?.Split('-')[0], out Version? version) ? version : new Version();
 
     private static string Bincore(string sdk) => Path.Combine(sdk, "Roslyn", "bincore");
 
