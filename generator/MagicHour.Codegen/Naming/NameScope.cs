@@ -72,6 +72,16 @@ internal sealed class NameScope
         }
     }
 
+    /// <summary>Gives back a name claimed with <see cref="ClaimWithCompanions"/>, and its companions, for a type not declared after all.</summary>
+    public void Release(string name, string[] companionSuffixes)
+    {
+        _taken.Remove(name);
+        foreach (string suffix in companionSuffixes)
+        {
+            _taken.Remove(name + suffix);
+        }
+    }
+
     private bool AnyTaken(string name, string[] suffixes)
     {
         foreach (string suffix in suffixes)

@@ -25,6 +25,7 @@ internal sealed class SchemaMapper
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _resolves = new(StringComparer.Ordinal);
     private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SharedShape, TypeRef> _sharedShapes = new();
 
     public SchemaMapper(ParseContext context) => _context = context;
 
@@ -48,7 +49,16 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>Maps <paramref name="schema"/>; <paramref name="nameHint"/> names the type if one is declared.</summary>
-    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer)
+    public TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer) => Map(schema, nameHint, pointer, propertyWireName: null);
+
+    /// <param name="schema">The schema.</param>
+    /// <param name="nameHint">Names the type if one is declared.</param>
+    /// <param name="pointer">Where the schema is.</param>
+    /// <param name="propertyWireName">
+    /// The JSON property whose value (or item) the schema describes: an inline type declared for it is shared with an
+    /// identical one declared for a property of that name before (see <see cref="SharedShape"/>).
+    /// </param>
+    private TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, string? propertyWireName)
     {
         if (schema is null)
         {
@@ -65,7 +75,7 @@ internal sealed class SchemaMapper
             return known;
         }
 
-        TypeRef result = MapInline(schema, nameHint, pointer, preferredName: ExplicitName(schema, includeTitle: true));
+        TypeRef result = MapInline(schema, nameHint, pointer, preferredName: ExplicitName(schema, includeTitle: true), propertyWireName: propertyWireName);
         _inlineTypes[schema] = result;
         return result;
     }
@@ -160,7 +170,7 @@ internal sealed class SchemaMapper
         return mapped;
     }
 
-    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName = null, string? preferredName = null)
+    private TypeRef MapInline(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName = null, string? preferredName = null, string? propertyWireName = null)
     {
         claimedName ??= preferredName is not null && DeclaresType(schema) ? ClaimTypeName(preferredName, nameHint, schema) : null;
         bool nullable = IsNullable(schema, pointer);
@@ -173,7 +183,7 @@ internal sealed class SchemaMapper
                 return single.WithNullable(nullable || single.IsNullable);
             }
 
-            return DeclareObject(schema, nameHint, pointer, claimedName).WithNullable(nullable);
+            return DeclareObject(schema, nameHint, pointer, claimedName, propertyWireName).WithNullable(nullable);
         }
 
         IList<IOpenApiSchema>? variants = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf is { Count: > 0 } ? schema.AnyOf : null;
@@ -185,7 +195,7 @@ internal sealed class SchemaMapper
         JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
         if (IsStringEnum(schema))
         {
-            return DeclareEnum(schema, nameHint, pointer, claimedName).WithNullable(nullable || EnumAllowsNull(schema));
+            return DeclareEnum(schema, nameHint, pointer, claimedName, propertyWireName).WithNullable(nullable || EnumAllowsNull(schema));
         }
 
         switch (type)
@@ -201,14 +211,14 @@ internal sealed class SchemaMapper
             case JsonSchemaType.Boolean:
                 return new TypeRef(TypeRefKind.Boolean, IsNullable: nullable);
             case JsonSchemaType.Array:
-                return MapArray(schema, nameHint, pointer, nullable);
+                return MapArray(schema, nameHint, pointer, nullable, propertyWireName);
             case JsonSchemaType.Object:
             case 0 when schema.Properties is { Count: > 0 }:
-                return MapObject(schema, nameHint, pointer, nullable, claimedName);
+                return MapObject(schema, nameHint, pointer, nullable, claimedName, propertyWireName);
             case 0 when schema.Items is not null:
-                return MapArray(schema, nameHint, pointer, nullable);
+                return MapArray(schema, nameHint, pointer, nullable, propertyWireName);
             case 0 when schema.AdditionalProperties is not null:
-                return MapObject(schema, nameHint, pointer, nullable, claimedName);
+                return MapObject(schema, nameHint, pointer, nullable, claimedName, propertyWireName);
             case 0:
                 return TypeRef.Any.WithNullable(true);
             default:
@@ -321,13 +331,13 @@ internal sealed class SchemaMapper
         return new TypeRef(TypeRefKind.Object, name);
     }
 
-    private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, bool nullable)
+    private TypeRef MapArray(IOpenApiSchema schema, string nameHint, string pointer, bool nullable, string? propertyWireName)
     {
-        TypeRef item = Map(schema.Items, Identifiers.Singularize(nameHint), pointer + "/items");
+        TypeRef item = Map(schema.Items, Identifiers.Singularize(nameHint), pointer + "/items", propertyWireName);
         return new TypeRef(TypeRefKind.Array, Element: item, IsNullable: nullable);
     }
 
-    private TypeRef MapObject(IOpenApiSchema schema, string nameHint, string pointer, bool nullable, string? claimedName)
+    private TypeRef MapObject(IOpenApiSchema schema, string nameHint, string pointer, bool nullable, string? claimedName, string? propertyWireName)
     {
         bool hasProperties = schema.Properties is { Count: > 0 };
         if (!hasProperties && schema.AdditionalProperties is { } valueSchema)
@@ -342,10 +352,10 @@ internal sealed class SchemaMapper
             return TypeRef.Any.WithNullable(true);
         }
 
-        return DeclareObject(schema, nameHint, pointer, claimedName).WithNullable(nullable);
+        return DeclareObject(schema, nameHint, pointer, claimedName, propertyWireName).WithNullable(nullable);
     }
 
-    private TypeRef DeclareObject(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName)
+    private TypeRef DeclareObject(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName, string? propertyWireName)
     {
         string name = claimedName ?? ClaimTypeName(nameHint, nameHint, DeclaredMembers.Record);
         var members = new NameScope(new[] { name, "Clone" }.Concat(DeclaredMembers.Record).Concat(DeclaredMembers.Inherited));
@@ -386,7 +396,7 @@ internal sealed class SchemaMapper
 
                 string pascal = Identifiers.ToPascalCase(wireName, "Value");
                 string propertyName = members.Claim(pascal, pascal + "Value");
-                TypeRef type = Map(propertySchema, name + pascal, propertyPointer);
+                TypeRef type = Map(propertySchema, name + pascal, propertyPointer, wireName);
                 DocModel docs = DocModel.Empty;
                 DeprecationModel? deprecation = null;
                 if (propertySchema is not null)
@@ -418,8 +428,7 @@ internal sealed class SchemaMapper
             _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, pointer + "/additionalProperties", name);
         }
 
-        _context.Types.Add(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()));
-        return new TypeRef(TypeRefKind.Object, name);
+        return Declare(new ObjectModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, properties.ToImmutableEquatableArray()), TypeRefKind.Object, propertyWireName);
     }
 
     /// <summary>The schema's <c>allOf</c> parts (and theirs) in document order, then the schema itself, each with its pointer.</summary>
@@ -443,7 +452,7 @@ internal sealed class SchemaMapper
         parts.Add((target, targetPointer));
     }
 
-    private TypeRef DeclareEnum(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName)
+    private TypeRef DeclareEnum(IOpenApiSchema schema, string nameHint, string pointer, string? claimedName, string? propertyWireName)
     {
         var values = new List<string>();
         foreach (JsonNode? node in schema.Enum!)
@@ -474,8 +483,30 @@ internal sealed class SchemaMapper
             result.Add(new EnumMemberModel(memberNames[value], value, new DocModel(description), deprecation));
         }
 
-        _context.Types.Add(new EnumModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, result.ToImmutableEquatableArray()));
-        return new TypeRef(TypeRefKind.Enum, name);
+        return Declare(new EnumModel(name, Docs.ForSchema(schema), DeprecationOf(schema), pointer, result.ToImmutableEquatableArray()), TypeRefKind.Enum, propertyWireName);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="model"/>, or, for an inline type of a property, returns the type already declared for an
+    /// identical schema under a property of the same JSON name (see <see cref="SharedShape"/>) and gives back the name
+    /// this one claimed.
+    /// </summary>
+    private TypeRef Declare(TypeModel model, TypeRefKind kind, string? propertyWireName)
+    {
+        if (propertyWireName is not null)
+        {
+            var shape = SharedShape.Of(propertyWireName, model);
+            if (_sharedShapes.TryGetValue(shape, out TypeRef? shared))
+            {
+                _context.TypeNames.Release(model.Name, ConverterSuffix);
+                return shared;
+            }
+
+            _sharedShapes[shape] = new TypeRef(kind, model.Name);
+        }
+
+        _context.Types.Add(model);
+        return new TypeRef(kind, model.Name);
     }
 
     /// <summary>
