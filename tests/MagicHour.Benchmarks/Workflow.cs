@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MagicHour.Runtime.Files;
@@ -64,7 +65,7 @@ internal static class Workflow
         static void IJsonCodec<CreatedProject>.Write(JsonModelWriter writer, CreatedProject value)
         {
             writer.StartObject();
-            writer.String("id"u8, value.Id);
+            writer.String(JsonEncodedText.Encode("id"), value.Id);
             writer.EndObject();
         }
     }
@@ -93,8 +94,8 @@ internal static class Workflow
         static void IJsonCodec<Project>.Write(JsonModelWriter writer, Project value)
         {
             writer.StartObject();
-            writer.String("status"u8, value.Status);
-            writer.List<Download>("downloads"u8, value.DownloadUrls.Select(url => new Download(url)).ToList());
+            writer.String(JsonEncodedText.Encode("status"), value.Status);
+            writer.List<Download>(JsonEncodedText.Encode("downloads"), value.DownloadUrls.Select(url => new Download(url)).ToList());
             writer.EndObject();
         }
     }
@@ -121,7 +122,7 @@ internal static class Workflow
         static void IJsonCodec<Download>.Write(JsonModelWriter writer, Download value)
         {
             writer.StartObject();
-            writer.String("url"u8, value.Url);
+            writer.String(JsonEncodedText.Encode("url"), value.Url);
             writer.EndObject();
         }
     }

@@ -18,16 +18,16 @@ public class JsonModelWriterTests
         DateTimeOffset when = DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
         string json = $$"""{"when":"{{expected}}"}""";
 
-        Assert.Equal(json, Write(writer => writer.DateTimeOffset("when"u8, when)));
+        Assert.Equal(json, Write(writer => writer.DateTimeOffset(JsonEncodedText.Encode("when"), when)));
         Assert.Equal($"[\"{expected}\"]", Write(writer => JsonList<DateTimeOffset, JsonDateTimeOffset>.Write(writer, [when]), inObject: false));
     }
 
     [Fact]
     public void A_null_optional_property_is_left_out_and_a_null_required_one_is_written_as_null()
     {
-        Assert.Equal("{}", Write(writer => writer.String("when"u8, null)));
-        Assert.Equal("""{"when":null}""", Write(writer => writer.Required.String("when"u8, null)));
-        Assert.Equal("""{"when":null}""", Write(writer => writer.Required.Int32("when"u8, null)));
+        Assert.Equal("{}", Write(writer => writer.String(JsonEncodedText.Encode("when"), null)));
+        Assert.Equal("""{"when":null}""", Write(writer => writer.Required.String(JsonEncodedText.Encode("when"), null)));
+        Assert.Equal("""{"when":null}""", Write(writer => writer.Required.Int32(JsonEncodedText.Encode("when"), null)));
     }
 
     [Fact]
@@ -35,15 +35,15 @@ public class JsonModelWriterTests
     {
         var entries = new Dictionary<string, Entry> { ["a"] = new Entry(null) };
 
-        Assert.Equal("""{"when":[{}]}""", Write(writer => writer.Required.List<Entry>("when"u8, [new Entry(null)])));
-        Assert.Equal("""{"when":{"a":{}}}""", Write(writer => writer.Required.Dictionary<Entry>("when"u8, entries)));
-        Assert.Equal("""{"when":{}}""", Write(writer => writer.Required.Model("when"u8, new Entry(null))));
+        Assert.Equal("""{"when":[{}]}""", Write(writer => writer.Required.List<Entry>(JsonEncodedText.Encode("when"), [new Entry(null)])));
+        Assert.Equal("""{"when":{"a":{}}}""", Write(writer => writer.Required.Dictionary<Entry>(JsonEncodedText.Encode("when"), entries)));
+        Assert.Equal("""{"when":{}}""", Write(writer => writer.Required.Model(JsonEncodedText.Encode("when"), new Entry(null))));
     }
 
     [Fact]
     public void Names_that_need_escaping_are_escaped_when_given_as_UTF_8()
     {
-        Assert.Equal("""{"a\u0022b":1}""", Write(writer => writer.Int32("a\"b"u8, 1)));
+        Assert.Equal("""{"a\u0022b":1}""", Write(writer => writer.Int32(JsonEncodedText.Encode("a\"b"), 1)));
     }
 
     private static string Write(Action<JsonModelWriter> write, bool inObject = true)
@@ -89,7 +89,7 @@ public class JsonModelWriterTests
         static void IJsonCodec<Entry>.Write(JsonModelWriter writer, Entry value)
         {
             writer.StartObject();
-            writer.String("note"u8, value.Note);
+            writer.String(JsonEncodedText.Encode("note"), value.Note);
             writer.EndObject();
         }
     }

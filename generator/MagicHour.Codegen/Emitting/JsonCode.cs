@@ -38,11 +38,11 @@ internal static class JsonCode
     };
 
     /// <summary>
-    /// Writes the statement that writes the property <paramref name="wireName"/> with <paramref name="writer"/> (a
-    /// <c>JsonModelWriter</c>), e.g. <c>writer.String("name"u8, Name);</c>: a null value is left out, unless
-    /// <paramref name="writeNull"/>.
+    /// Writes the statement that writes a property with <paramref name="writer"/> (a <c>JsonModelWriter</c>), its name
+    /// the pre-encoded <paramref name="encodedName"/>, e.g. <c>writer.String(s_names[0], Name);</c>: a null value is left
+    /// out, unless <paramref name="writeNull"/>.
     /// </summary>
-    public static void WriteProperty(CodeWriter w, TypeRef type, string writer, string wireName, string value, bool writeNull)
+    public static void WriteProperty(CodeWriter w, TypeRef type, string writer, string encodedName, string value, bool writeNull)
     {
         w.StartLine().Write(writer).Write(writeNull ? ".Required." : ".");
         switch (type.Kind)
@@ -55,7 +55,7 @@ internal static class JsonCode
             default: w.Write(Primitive(type.Kind)); break;
         }
 
-        w.Write("(").Write(CodeWriter.Utf8Literal(wireName)).Write(", ").Write(value).Write(");").EndLine();
+        w.Write("(").Write(encodedName).Write(", ").Write(value).Write(");").EndLine();
     }
 
     /// <summary>The codec of a value of <paramref name="type"/>, JSON null included when the type allows it.</summary>

@@ -48,6 +48,7 @@ internal static class KnownTypes
 
     // System.Text.Json
     public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string JsonEncodedText = "global::System.Text.Json.JsonEncodedText";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";

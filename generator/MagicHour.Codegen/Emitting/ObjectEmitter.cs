@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using MagicHour.Codegen.Model;
+using MagicHour.Codegen.Naming;
 
 namespace MagicHour.Codegen.Emitting;
 
@@ -163,14 +164,33 @@ internal static class ObjectEmitter
     private static string Bit(PropertyModel property, HashSet<string> longSets) =>
         (longSets.Contains(property.PresenceLocal!) ? "1L << " : "1 << ") + property.PresenceBit.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The record's property names, encoded once (<c>s_names</c>, in the order of <see cref="EmitWrite"/>'s statements),
+    /// and its <c>Write</c>, one statement per property.
+    /// </summary>
     private static void EmitWrite(CodeWriter w, ObjectModel model)
     {
+        if (model.Properties.Count > 0)
+        {
+            w.StartLine().Write("private static readonly ").Write(KnownTypes.JsonEncodedText).Write("[] ").Write(DeclaredMembers.EncodedNames)
+                .Write(" = ").Write(KnownTypes.JsonModelWriter).Write(".EncodeNames(");
+            for (int i = 0; i < model.Properties.Count; i++)
+            {
+                w.Write(i == 0 ? string.Empty : ", ").Write(CodeWriter.Literal(model.Properties[i].WireName));
+            }
+
+            w.Write(");").EndLine();
+            w.Line();
+        }
+
         JsonCodecHeader.StartWrite(w).EndLineAndOpen();
         w.Line("writer.StartObject();");
-        foreach (PropertyModel property in model.Properties)
+        for (int i = 0; i < model.Properties.Count; i++)
         {
+            PropertyModel property = model.Properties[i];
             bool writeNull = property.IsRequired && property.IsCSharpNullable;
-            JsonCode.WriteProperty(w, property.Type, "writer", property.WireName, property.Name, writeNull);
+            string encodedName = DeclaredMembers.EncodedNames + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            JsonCode.WriteProperty(w, property.Type, "writer", encodedName, property.Name, writeNull);
         }
 
         w.Line("writer.EndObject();");

@@ -8,8 +8,11 @@ namespace MagicHour.Codegen.Naming;
 /// </summary>
 internal static class DeclaredMembers
 {
-    /// <summary>What the compiler declares in every record.</summary>
-    public static readonly string[] Record = { "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct" };
+    /// <summary>The field of a generated record that holds its JSON property names, encoded once.</summary>
+    public const string EncodedNames = "s_names";
+
+    /// <summary>What the compiler declares in every record, and the record's <see cref="EncodedNames"/>.</summary>
+    public static readonly string[] Record = { "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", EncodedNames };
 
     /// <summary>Inherited from <c>object</c>: a member with one of these names would hide it.</summary>
     public static readonly string[] Inherited = { "GetType", "MemberwiseClone", "Finalize" };

@@ -8,14 +8,15 @@ namespace MagicHour.Runtime.Json;
 
 /// <summary>
 /// What generated code writes JSON with: a <see cref="Utf8JsonWriter"/> and one method per kind of property, each
-/// written in one statement (<c>writer.String("name"u8, value.Name);</c>). A null value leaves the property out, as
-/// an optional property is absent; <see cref="Required"/> writes it as JSON null instead.
+/// written in one statement (<c>writer.String(s_names[0], Name);</c>). A null value leaves the property out, as an
+/// optional property is absent; <see cref="Required"/> writes it as JSON null instead.
 /// </summary>
 /// <remarks>
 /// Each method makes one call into the writer where the writer has one for the name and the value together. Names are
-/// UTF-8 literals, not pre-encoded <see cref="JsonEncodedText"/> fields as System.Text.Json's source generator writes
-/// them: those made a write of a small object about 10% faster but the generated code of a large API about 29% slower to
-/// compile (a second overload for every call to resolve, and a field per name), a cost every build pays.
+/// pre-encoded, as System.Text.Json's source generator writes them: a name given as UTF-8 bytes is checked for characters
+/// to escape on every write, about a sixth of the time of writing a small object. A generated record encodes its names
+/// once, in one array (<see cref="EncodeNames"/>): a field per name, or a class of them per file, made the generated code
+/// of a large API 17% and 33% slower to compile, where the array costs about 6%.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct JsonModelWriter
@@ -44,6 +45,19 @@ public readonly struct JsonModelWriter
     /// <summary>This writer for what a value contains: <see cref="Required"/> applies to one property, not to its content.</summary>
     private JsonModelWriter Plain => _writeNull ? new(_writer) : this;
 
+    /// <summary>A generated record's property names, encoded once for all its writes, in the order it writes them.</summary>
+    /// <param name="names">The JSON property names.</param>
+    public static JsonEncodedText[] EncodeNames(params string[] names)
+    {
+        var encoded = new JsonEncodedText[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(names[i]);
+        }
+
+        return encoded;
+    }
+
     /// <summary>Starts an object.</summary>
     public void StartObject() => _writer.WriteStartObject();
 
@@ -51,7 +65,7 @@ public readonly struct JsonModelWriter
     public void EndObject() => _writer.WriteEndObject();
 
     /// <summary>Writes a string property.</summary>
-    public void String(ReadOnlySpan<byte> name, string? value)
+    public void String(JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
@@ -67,7 +81,7 @@ public readonly struct JsonModelWriter
     public void StringValue(string value) => _writer.WriteStringValue(value);
 
     /// <summary>Writes a boolean property.</summary>
-    public void Boolean(ReadOnlySpan<byte> name, bool? value)
+    public void Boolean(JsonEncodedText name, bool? value)
     {
         if (value is { } present)
         {
@@ -80,7 +94,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a 32-bit integer property.</summary>
-    public void Int32(ReadOnlySpan<byte> name, int? value)
+    public void Int32(JsonEncodedText name, int? value)
     {
         if (value is { } present)
         {
@@ -93,7 +107,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a 64-bit integer property.</summary>
-    public void Int64(ReadOnlySpan<byte> name, long? value)
+    public void Int64(JsonEncodedText name, long? value)
     {
         if (value is { } present)
         {
@@ -106,7 +120,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a <see cref="double"/> property.</summary>
-    public void Double(ReadOnlySpan<byte> name, double? value)
+    public void Double(JsonEncodedText name, double? value)
     {
         if (value is { } present)
         {
@@ -119,7 +133,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a <see cref="float"/> property.</summary>
-    public void Single(ReadOnlySpan<byte> name, float? value)
+    public void Single(JsonEncodedText name, float? value)
     {
         if (value is { } present)
         {
@@ -132,7 +146,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a <see cref="decimal"/> property.</summary>
-    public void Decimal(ReadOnlySpan<byte> name, decimal? value)
+    public void Decimal(JsonEncodedText name, decimal? value)
     {
         if (value is { } present)
         {
@@ -145,7 +159,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes an ISO 8601 date-time property, with <c>Z</c> for UTC as most APIs send it.</summary>
-    public void DateTimeOffset(ReadOnlySpan<byte> name, DateTimeOffset? value)
+    public void DateTimeOffset(JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is not { } present)
         {
@@ -177,7 +191,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes an ISO 8601 date (<c>yyyy-MM-dd</c>) property.</summary>
-    public void DateOnly(ReadOnlySpan<byte> name, DateOnly? value)
+    public void DateOnly(JsonEncodedText name, DateOnly? value)
     {
         if (value is { } present)
         {
@@ -199,7 +213,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a UUID property.</summary>
-    public void Guid(ReadOnlySpan<byte> name, Guid? value)
+    public void Guid(JsonEncodedText name, Guid? value)
     {
         if (value is { } present)
         {
@@ -212,7 +226,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a base64 property.</summary>
-    public void Bytes(ReadOnlySpan<byte> name, byte[]? value)
+    public void Bytes(JsonEncodedText name, byte[]? value)
     {
         if (value is not null)
         {
@@ -225,7 +239,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a property holding any JSON (a <see cref="JsonElement"/> of kind null is written as null).</summary>
-    public void Element(ReadOnlySpan<byte> name, JsonElement? value)
+    public void Element(JsonEncodedText name, JsonElement? value)
     {
         if (value is { } present)
         {
@@ -239,7 +253,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a property holding a generated record or union.</summary>
-    public void Model<T>(ReadOnlySpan<byte> name, T? value)
+    public void Model<T>(JsonEncodedText name, T? value)
         where T : class, IJsonCodec<T>
     {
         if (value is not null)
@@ -254,7 +268,7 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a property holding a generated enum: its wire string, in one call with the name.</summary>
-    public void Enum<T>(ReadOnlySpan<byte> name, T? value)
+    public void Enum<T>(JsonEncodedText name, T? value)
         where T : struct, IJsonEnum<T>
     {
         if (value is { } present)
@@ -272,11 +286,11 @@ public readonly struct JsonModelWriter
         where T : IJsonCodec<T> => WriteValue<T, T>(Plain, value);
 
     /// <summary>Writes a property holding an array of generated values.</summary>
-    public void List<T>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
+    public void List<T>(JsonEncodedText name, IReadOnlyList<T>? value)
         where T : IJsonCodec<T> => List<T, T>(name, value);
 
     /// <summary>Writes a property holding an array, each item with <typeparamref name="TCodec"/>.</summary>
-    public void List<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyList<T>? value)
+    public void List<T, TCodec>(JsonEncodedText name, IReadOnlyList<T>? value)
         where TCodec : IJsonCodec<T>
     {
         if (value is not null)
@@ -291,11 +305,11 @@ public readonly struct JsonModelWriter
     }
 
     /// <summary>Writes a property holding a dictionary of generated values as an object.</summary>
-    public void Dictionary<T>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
+    public void Dictionary<T>(JsonEncodedText name, IReadOnlyDictionary<string, T>? value)
         where T : IJsonCodec<T> => Dictionary<T, T>(name, value);
 
     /// <summary>Writes a property holding a dictionary as an object, each value with <typeparamref name="TCodec"/>.</summary>
-    public void Dictionary<T, TCodec>(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, T>? value)
+    public void Dictionary<T, TCodec>(JsonEncodedText name, IReadOnlyDictionary<string, T>? value)
         where TCodec : IJsonCodec<T>
     {
         if (value is not null)
@@ -355,7 +369,7 @@ public readonly struct JsonModelWriter
         }
     }
 
-    private void WriteNull(ReadOnlySpan<byte> name)
+    private void WriteNull(JsonEncodedText name)
     {
         if (_writeNull)
         {

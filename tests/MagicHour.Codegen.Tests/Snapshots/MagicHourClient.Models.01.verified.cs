@@ -37,10 +37,12 @@ public sealed partial record ErrorBody : global::MagicHour.Runtime.Json.IJsonMod
 
     static ErrorBody global::MagicHour.Runtime.Json.IJsonCodec<ErrorBody>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("message");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("message"u8, Message);
+        writer.String(s_names[0], Message);
         writer.EndObject();
     }
 

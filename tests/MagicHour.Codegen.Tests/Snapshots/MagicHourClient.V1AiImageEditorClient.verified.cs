@@ -158,15 +158,17 @@ public sealed partial record AiImageEditorCreateRequest : global::MagicHour.Runt
 
     static AiImageEditorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("name", "image_count", "model", "aspect_ratio", "style", "assets");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("name"u8, Name);
-        writer.Double("image_count"u8, ImageCount);
-        writer.Enum<AiImageEditorCreateRequestModel>("model"u8, Model);
-        writer.Enum<AiImageEditorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
-        writer.Model<AiImageEditorCreateRequestStyle>("style"u8, Style);
-        writer.Model<AiImageEditorCreateRequestAssets>("assets"u8, Assets);
+        writer.String(s_names[0], Name);
+        writer.Double(s_names[1], ImageCount);
+        writer.Enum<AiImageEditorCreateRequestModel>(s_names[2], Model);
+        writer.Enum<AiImageEditorCreateRequestAspectRatio>(s_names[3], AspectRatio);
+        writer.Model<AiImageEditorCreateRequestStyle>(s_names[4], Style);
+        writer.Model<AiImageEditorCreateRequestAssets>(s_names[5], Assets);
         writer.EndObject();
     }
 
@@ -254,11 +256,13 @@ public sealed partial record AiImageEditorCreateRequestAssets : global::MagicHou
 
     static AiImageEditorCreateRequestAssets global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestAssets>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("image_file_path", "image_file_paths");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("image_file_path"u8, ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("image_file_paths"u8, ImageFilePaths);
+        writer.String(s_names[0], ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(s_names[1], ImageFilePaths);
         writer.EndObject();
     }
 
@@ -391,10 +395,12 @@ public sealed partial record AiImageEditorCreateRequestStyle : global::MagicHour
 
     static AiImageEditorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("prompt");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("prompt"u8, Prompt);
+        writer.String(s_names[0], Prompt);
         writer.EndObject();
     }
 
@@ -441,11 +447,13 @@ public sealed partial record AiImageEditorCreateResponse : global::MagicHour.Run
 
     static AiImageEditorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageEditorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("id", "credits_charged");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, Id);
-        writer.Int32("credits_charged"u8, CreditsCharged);
+        writer.String(s_names[0], Id);
+        writer.Int32(s_names[1], CreditsCharged);
         writer.EndObject();
     }
 

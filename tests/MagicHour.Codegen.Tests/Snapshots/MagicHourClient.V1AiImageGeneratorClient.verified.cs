@@ -167,15 +167,17 @@ public sealed partial record AiImageGeneratorCreateRequest : global::MagicHour.R
 
     static AiImageGeneratorCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("name", "image_count", "model", "aspect_ratio", "resolution", "style");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("name"u8, Name);
-        writer.Int32("image_count"u8, ImageCount);
-        writer.Enum<AiImageGeneratorCreateRequestModel>("model"u8, Model);
-        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>("aspect_ratio"u8, AspectRatio);
-        writer.Enum<AiImageGeneratorCreateRequestResolution>("resolution"u8, Resolution);
-        writer.Model<AiImageGeneratorCreateRequestStyle>("style"u8, Style);
+        writer.String(s_names[0], Name);
+        writer.Int32(s_names[1], ImageCount);
+        writer.Enum<AiImageGeneratorCreateRequestModel>(s_names[2], Model);
+        writer.Enum<AiImageGeneratorCreateRequestAspectRatio>(s_names[3], AspectRatio);
+        writer.Enum<AiImageGeneratorCreateRequestResolution>(s_names[4], Resolution);
+        writer.Model<AiImageGeneratorCreateRequestStyle>(s_names[5], Style);
         writer.EndObject();
     }
 
@@ -410,11 +412,13 @@ public sealed partial record AiImageGeneratorCreateRequestStyle : global::MagicH
 
     static AiImageGeneratorCreateRequestStyle global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateRequestStyle>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("prompt", "tool");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("prompt"u8, Prompt);
-        writer.Enum<AiImageGeneratorCreateRequestStyleTool>("tool"u8, Tool);
+        writer.String(s_names[0], Prompt);
+        writer.Enum<AiImageGeneratorCreateRequestStyleTool>(s_names[1], Tool);
         writer.EndObject();
     }
 
@@ -586,11 +590,13 @@ public sealed partial record AiImageGeneratorCreateResponse : global::MagicHour.
 
     static AiImageGeneratorCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<AiImageGeneratorCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("id", "credits_charged");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, Id);
-        writer.Int32("credits_charged"u8, CreditsCharged);
+        writer.String(s_names[0], Id);
+        writer.Int32(s_names[1], CreditsCharged);
         writer.EndObject();
     }
 

@@ -124,10 +124,12 @@ public sealed partial record FilesUploadUrlsCreateRequest : global::MagicHour.Ru
 
     static FilesUploadUrlsCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("items");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateRequestItem>("items"u8, Items);
+        writer.List<FilesUploadUrlsCreateRequestItem>(s_names[0], Items);
         writer.EndObject();
     }
 
@@ -171,11 +173,13 @@ public sealed partial record FilesUploadUrlsCreateRequestItem : global::MagicHou
 
     static FilesUploadUrlsCreateRequestItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateRequestItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("type", "extension");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.Enum<FilesUploadUrlsCreateRequestItemType>("type"u8, Type);
-        writer.String("extension"u8, Extension);
+        writer.Enum<FilesUploadUrlsCreateRequestItemType>(s_names[0], Type);
+        writer.String(s_names[1], Extension);
         writer.EndObject();
     }
 
@@ -241,10 +245,12 @@ public sealed partial record FilesUploadUrlsCreateResponse : global::MagicHour.R
 
     static FilesUploadUrlsCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("items");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.List<FilesUploadUrlsCreateResponseItem>("items"u8, Items);
+        writer.List<FilesUploadUrlsCreateResponseItem>(s_names[0], Items);
         writer.EndObject();
     }
 
@@ -294,12 +300,14 @@ public sealed partial record FilesUploadUrlsCreateResponseItem : global::MagicHo
 
     static FilesUploadUrlsCreateResponseItem global::MagicHour.Runtime.Json.IJsonCodec<FilesUploadUrlsCreateResponseItem>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("upload_url", "expires_at", "file_path");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("upload_url"u8, UploadUrl);
-        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
-        writer.String("file_path"u8, FilePath);
+        writer.String(s_names[0], UploadUrl);
+        writer.DateTimeOffset(s_names[1], ExpiresAt);
+        writer.String(s_names[2], FilePath);
         writer.EndObject();
     }
 

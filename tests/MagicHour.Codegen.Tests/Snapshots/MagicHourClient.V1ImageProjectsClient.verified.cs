@@ -199,19 +199,21 @@ public sealed partial record ImageProjectsGetResponse : global::MagicHour.Runtim
 
     static ImageProjectsGetResponse global::MagicHour.Runtime.Json.IJsonCodec<ImageProjectsGetResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("id", "name", "status", "image_count", "type", "created_at", "enabled", "credits_charged", "downloads", "error");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, Id);
-        writer.Required.String("name"u8, Name);
-        writer.Enum<ImageProjectsGetResponseStatus>("status"u8, Status);
-        writer.Int32("image_count"u8, ImageCount);
-        writer.String("type"u8, Type);
-        writer.DateTimeOffset("created_at"u8, CreatedAt);
-        writer.Boolean("enabled"u8, Enabled);
-        writer.Int32("credits_charged"u8, CreditsCharged);
-        writer.List<ProjectDownload>("downloads"u8, Downloads);
-        writer.Required.Model<ProjectError>("error"u8, Error);
+        writer.String(s_names[0], Id);
+        writer.Required.String(s_names[1], Name);
+        writer.Enum<ImageProjectsGetResponseStatus>(s_names[2], Status);
+        writer.Int32(s_names[3], ImageCount);
+        writer.String(s_names[4], Type);
+        writer.DateTimeOffset(s_names[5], CreatedAt);
+        writer.Boolean(s_names[6], Enabled);
+        writer.Int32(s_names[7], CreditsCharged);
+        writer.List<ProjectDownload>(s_names[8], Downloads);
+        writer.Required.Model<ProjectError>(s_names[9], Error);
         writer.EndObject();
     }
 
@@ -296,11 +298,13 @@ public sealed partial record ProjectDownload : global::MagicHour.Runtime.Json.IJ
 
     static ProjectDownload global::MagicHour.Runtime.Json.IJsonCodec<ProjectDownload>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("url", "expires_at");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("url"u8, Url);
-        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
+        writer.String(s_names[0], Url);
+        writer.DateTimeOffset(s_names[1], ExpiresAt);
         writer.EndObject();
     }
 
@@ -344,11 +348,13 @@ public sealed partial record ProjectError : global::MagicHour.Runtime.Json.IJson
 
     static ProjectError global::MagicHour.Runtime.Json.IJsonCodec<ProjectError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("message", "code");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("message"u8, Message);
-        writer.String("code"u8, Code);
+        writer.String(s_names[0], Message);
+        writer.String(s_names[1], Code);
         writer.EndObject();
     }
 

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net.Http;
+using System.Text.Json;
 using MagicHour.Emulator;
 using MagicHour.Runtime.Files;
 using MagicHour.Runtime.Http;
@@ -156,8 +157,8 @@ public sealed record CreatedProject(string Id, int CreditsCharged) : IJsonCodec<
     static void IJsonCodec<CreatedProject>.Write(JsonModelWriter writer, CreatedProject value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
+        writer.String(JsonEncodedText.Encode("id"), value.Id);
+        writer.Int32(JsonEncodedText.Encode("credits_charged"), value.CreditsCharged);
         writer.EndObject();
     }
 }
@@ -184,7 +185,7 @@ public sealed record UploadUrls(IReadOnlyList<UploadItem> Items) : IJsonCodec<Up
     static void IJsonCodec<UploadUrls>.Write(JsonModelWriter writer, UploadUrls value)
     {
         writer.StartObject();
-        writer.List<UploadItem>("items"u8, value.Items);
+        writer.List<UploadItem>(JsonEncodedText.Encode("items"), value.Items);
         writer.EndObject();
     }
 }
@@ -213,8 +214,8 @@ public sealed record UploadItem(string? UploadUrl, string? FilePath) : IJsonCode
     static void IJsonCodec<UploadItem>.Write(JsonModelWriter writer, UploadItem value)
     {
         writer.StartObject();
-        writer.String("upload_url"u8, value.UploadUrl);
-        writer.String("file_path"u8, value.FilePath);
+        writer.String(JsonEncodedText.Encode("upload_url"), value.UploadUrl);
+        writer.String(JsonEncodedText.Encode("file_path"), value.FilePath);
         writer.EndObject();
     }
 }

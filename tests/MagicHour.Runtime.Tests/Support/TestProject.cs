@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MagicHour.Runtime.Json;
 using MagicHour.Runtime.Projects;
 
@@ -60,12 +61,12 @@ public sealed record TestProject(
     static void IJsonCodec<TestProject>.Write(JsonModelWriter writer, TestProject value)
     {
         writer.StartObject();
-        writer.String("id"u8, value.Id);
-        writer.String("status"u8, value.Status);
-        writer.Boolean("enabled"u8, value.Enabled);
-        writer.Int32("credits_charged"u8, value.CreditsCharged);
-        writer.List<TestDownload>("downloads"u8, value.Downloads.Select(url => new TestDownload(url)).ToList());
-        writer.Model<TestError>("error"u8, value.ErrorCode is null && value.ErrorMessage is null ? null : new TestError(value.ErrorCode, value.ErrorMessage));
+        writer.String(JsonEncodedText.Encode("id"), value.Id);
+        writer.String(JsonEncodedText.Encode("status"), value.Status);
+        writer.Boolean(JsonEncodedText.Encode("enabled"), value.Enabled);
+        writer.Int32(JsonEncodedText.Encode("credits_charged"), value.CreditsCharged);
+        writer.List<TestDownload>(JsonEncodedText.Encode("downloads"), value.Downloads.Select(url => new TestDownload(url)).ToList());
+        writer.Model<TestError>(JsonEncodedText.Encode("error"), value.ErrorCode is null && value.ErrorMessage is null ? null : new TestError(value.ErrorCode, value.ErrorMessage));
         writer.EndObject();
     }
 }
@@ -92,7 +93,7 @@ public sealed record TestDownload(string Url) : IJsonCodec<TestDownload>
     static void IJsonCodec<TestDownload>.Write(JsonModelWriter writer, TestDownload value)
     {
         writer.StartObject();
-        writer.String("url"u8, value.Url);
+        writer.String(JsonEncodedText.Encode("url"), value.Url);
         writer.EndObject();
     }
 }
@@ -121,8 +122,8 @@ public sealed record TestError(string? Code, string? Message) : IJsonCodec<TestE
     static void IJsonCodec<TestError>.Write(JsonModelWriter writer, TestError value)
     {
         writer.StartObject();
-        writer.String("code"u8, value.Code);
-        writer.String("message"u8, value.Message);
+        writer.String(JsonEncodedText.Encode("code"), value.Code);
+        writer.String(JsonEncodedText.Encode("message"), value.Message);
         writer.EndObject();
     }
 }

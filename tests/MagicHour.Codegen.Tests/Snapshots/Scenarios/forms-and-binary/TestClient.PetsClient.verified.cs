@@ -119,10 +119,12 @@ public sealed partial record PetsImageCreateResponse : global::MagicHour.Runtime
 
     static PetsImageCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<PetsImageCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("url");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("url"u8, Url);
+        writer.String(s_names[0], Url);
         writer.EndObject();
     }
 

@@ -142,11 +142,13 @@ public sealed partial record Cat : global::MagicHour.Runtime.Json.IJsonModel<Cat
 
     static Cat global::MagicHour.Runtime.Json.IJsonCodec<Cat>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("pet_type", "hunts");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, PetType);
-        writer.Boolean("hunts"u8, Hunts);
+        writer.String(s_names[0], PetType);
+        writer.Boolean(s_names[1], Hunts);
         writer.EndObject();
     }
 
@@ -184,11 +186,13 @@ public sealed partial record Dog : global::MagicHour.Runtime.Json.IJsonModel<Dog
 
     static Dog global::MagicHour.Runtime.Json.IJsonCodec<Dog>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("pet_type", "friends");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("pet_type"u8, PetType);
-        writer.List<Pet>("friends"u8, Friends);
+        writer.String(s_names[0], PetType);
+        writer.List<Pet>(s_names[1], Friends);
         writer.EndObject();
     }
 

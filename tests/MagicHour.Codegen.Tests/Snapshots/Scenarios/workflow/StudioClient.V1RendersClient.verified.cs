@@ -315,11 +315,13 @@ public sealed partial record Download : global::MagicHour.Runtime.Json.IJsonMode
 
     static Download global::MagicHour.Runtime.Json.IJsonCodec<Download>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("url", "expires_at");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("url"u8, Url);
-        writer.DateTimeOffset("expires_at"u8, ExpiresAt);
+        writer.String(s_names[0], Url);
+        writer.DateTimeOffset(s_names[1], ExpiresAt);
         writer.EndObject();
     }
 
@@ -365,13 +367,15 @@ public sealed partial record Render : global::MagicHour.Runtime.Json.IJsonModel<
 
     static Render global::MagicHour.Runtime.Json.IJsonCodec<Render>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("id", "status", "downloads", "error");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, Id);
-        writer.Enum<RenderStatus>("status"u8, Status);
-        writer.List<Download>("downloads"u8, Downloads);
-        writer.Model<RenderError>("error"u8, Error);
+        writer.String(s_names[0], Id);
+        writer.Enum<RenderStatus>(s_names[1], Status);
+        writer.List<Download>(s_names[2], Downloads);
+        writer.Model<RenderError>(s_names[3], Error);
         writer.EndObject();
     }
 
@@ -407,11 +411,13 @@ public sealed partial record RenderError : global::MagicHour.Runtime.Json.IJsonM
 
     static RenderError global::MagicHour.Runtime.Json.IJsonCodec<RenderError>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("code", "message");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("code"u8, Code);
-        writer.String("message"u8, Message);
+        writer.String(s_names[0], Code);
+        writer.String(s_names[1], Message);
         writer.EndObject();
     }
 
@@ -526,23 +532,25 @@ public sealed partial record RendersCreateRequest : global::MagicHour.Runtime.Js
 
     static RendersCreateRequest global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequest>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("prompt", "assets", "quality", "seed", "strength", "price_limit", "not_before", "day", "callback", "thumbnail", "labels", "layers", "extra", "legacy_mode");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("prompt"u8, Prompt);
-        writer.Model<RendersCreateRequestAssets>("assets"u8, Assets);
-        writer.Enum<RenderQuality>("quality"u8, Quality);
-        writer.Int64("seed"u8, Seed);
-        writer.Single("strength"u8, Strength);
-        writer.Decimal("price_limit"u8, PriceLimit);
-        writer.DateTimeOffset("not_before"u8, NotBefore);
-        writer.DateOnly("day"u8, Day);
-        writer.String("callback"u8, Callback);
-        writer.Bytes("thumbnail"u8, Thumbnail);
-        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>("labels"u8, Labels);
-        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>("layers"u8, Layers);
-        writer.Element("extra"u8, Extra);
-        writer.Boolean("legacy_mode"u8, LegacyMode);
+        writer.String(s_names[0], Prompt);
+        writer.Model<RendersCreateRequestAssets>(s_names[1], Assets);
+        writer.Enum<RenderQuality>(s_names[2], Quality);
+        writer.Int64(s_names[3], Seed);
+        writer.Single(s_names[4], Strength);
+        writer.Decimal(s_names[5], PriceLimit);
+        writer.DateTimeOffset(s_names[6], NotBefore);
+        writer.DateOnly(s_names[7], Day);
+        writer.String(s_names[8], Callback);
+        writer.Bytes(s_names[9], Thumbnail);
+        writer.Dictionary<string, global::MagicHour.Runtime.Json.JsonString>(s_names[10], Labels);
+        writer.Dictionary<global::System.Collections.Generic.IReadOnlyList<int>, global::MagicHour.Runtime.Json.JsonList<int, global::MagicHour.Runtime.Json.JsonInt32>>(s_names[11], Layers);
+        writer.Element(s_names[12], Extra);
+        writer.Boolean(s_names[13], LegacyMode);
         writer.EndObject();
     }
 
@@ -581,11 +589,13 @@ public sealed partial record RendersCreateRequestAssets : global::MagicHour.Runt
 
     static RendersCreateRequestAssets global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateRequestAssets>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("image_file_path", "mask_file_paths");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("image_file_path"u8, ImageFilePath);
-        writer.List<string, global::MagicHour.Runtime.Json.JsonString>("mask_file_paths"u8, MaskFilePaths);
+        writer.String(s_names[0], ImageFilePath);
+        writer.List<string, global::MagicHour.Runtime.Json.JsonString>(s_names[1], MaskFilePaths);
         writer.EndObject();
     }
 
@@ -624,11 +634,13 @@ public sealed partial record RendersCreateResponse : global::MagicHour.Runtime.J
 
     static RendersCreateResponse global::MagicHour.Runtime.Json.IJsonCodec<RendersCreateResponse>.Read(ref global::MagicHour.Runtime.Json.JsonModelReader reader) => new(ref reader);
 
+    private static readonly global::System.Text.Json.JsonEncodedText[] s_names = global::MagicHour.Runtime.Json.JsonModelWriter.EncodeNames("id", "credits_charged");
+
     void global::MagicHour.Runtime.Json.IJsonModel.Write(global::MagicHour.Runtime.Json.JsonModelWriter writer)
     {
         writer.StartObject();
-        writer.String("id"u8, Id);
-        writer.Int32("credits_charged"u8, CreditsCharged);
+        writer.String(s_names[0], Id);
+        writer.Int32(s_names[1], CreditsCharged);
         writer.EndObject();
     }
 
