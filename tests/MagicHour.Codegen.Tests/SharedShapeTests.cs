@@ -10,8 +10,9 @@ using Xunit;
 namespace MagicHour.Codegen.Tests;
 
 /// <summary>
-/// An inline schema repeated under properties of the same name (as GitHub's webhooks repeat <c>user</c>) is one type,
-/// named where it is first declared; anything that tells two copies apart keeps them apart.
+/// An inline schema that component schemas repeat under properties of the same name (as GitHub's webhooks repeat
+/// <c>user</c>) is one type, named where it is first declared; anything that tells two copies apart keeps them apart,
+/// and types within operations stay named after their operation.
 /// </summary>
 public class SharedShapeTests
 {
@@ -78,6 +79,34 @@ public class SharedShapeTests
         // A component is named by its key and never stands in for an inline type, nor takes one's place.
         Assert.Equal("IssueUser", PropertyType(types, "Issue", "User"));
         Assert.Contains("User", types.Keys);
+    }
+
+    [Fact]
+    public void Types_within_operations_keep_their_own_named_after_the_operation()
+    {
+        const string spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Tracker", "version": "1" },
+              "paths": {
+                "/issues": { "post": { "operationId": "issues.create",
+                  "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": {
+                    "state": { "type": "string", "enum": ["open", "closed"] },
+                    "user": { "type": "object", "properties": { "login": { "type": "string" } } } } } } } },
+                  "responses": { "204": { "description": "ok" } } } },
+                "/pulls": { "post": { "operationId": "pulls.create",
+                  "requestBody": { "content": { "application/json": { "schema": { "type": "object", "properties": {
+                    "state": { "type": "string", "enum": ["open", "closed"] },
+                    "user": { "type": "object", "properties": { "login": { "type": "string" } } } } } } } },
+                  "responses": { "204": { "description": "ok" } } } }
+              }
+            }
+            """;
+        Dictionary<string, TypeModel> types = Types(spec);
+        Assert.Equal("IssuesCreateRequestState", PropertyType(types, "IssuesCreateRequest", "State"));
+        Assert.Equal("PullsCreateRequestState", PropertyType(types, "PullsCreateRequest", "State"));
+        Assert.Equal("IssuesCreateRequestUser", PropertyType(types, "IssuesCreateRequest", "User"));
+        Assert.Equal("PullsCreateRequestUser", PropertyType(types, "PullsCreateRequest", "User"));
     }
 
     [Fact]

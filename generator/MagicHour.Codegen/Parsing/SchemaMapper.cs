@@ -487,13 +487,14 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>
-    /// Adds <paramref name="model"/>, or, for an inline type of a property, returns the type already declared for an
-    /// identical schema under a property of the same JSON name (see <see cref="SharedShape"/>) and gives back the name
-    /// this one claimed.
+    /// Adds <paramref name="model"/>, or, for an inline type of a property within a component schema, returns the type
+    /// already declared for an identical schema under a property of the same JSON name within a component (see
+    /// <see cref="SharedShape"/>) and gives back the name this one claimed. Types within operations keep their own, named
+    /// from the operation: those are the ones a caller names when building a request.
     /// </summary>
     private TypeRef Declare(TypeModel model, TypeRefKind kind, string? propertyWireName)
     {
-        if (propertyWireName is not null)
+        if (propertyWireName is not null && model.SourcePointer.StartsWith("/components/", StringComparison.Ordinal))
         {
             var shape = SharedShape.Of(propertyWireName, model);
             if (_sharedShapes.TryGetValue(shape, out TypeRef? shared))
