@@ -55,8 +55,8 @@ internal sealed class SchemaMapper
     /// <param name="nameHint">Names the type if one is declared.</param>
     /// <param name="pointer">Where the schema is.</param>
     /// <param name="propertyWireName">
-    /// The JSON property whose value (or item) the schema describes: an inline type declared for it is shared with an
-    /// identical one declared for a property of that name before (see <see cref="SharedShape"/>).
+    /// The JSON property whose value (or item) the schema describes: within component schemas, an inline type declared
+    /// for it is shared with an identical one declared for a property of that name before (see <see cref="Declare"/>).
     /// </param>
     private TypeRef Map(IOpenApiSchema? schema, string nameHint, string pointer, string? propertyWireName)
     {
